@@ -57,7 +57,8 @@ class RlpTest {
 
     @Test
     void refusesTruncationAndWrongShapes() {
-        assertThatThrownBy(() -> RlpReader.ofList(Hex.decode("c3836361"))).hasMessageContaining("truncated");
+        assertThatThrownBy(() -> RlpReader.ofList(Hex.decode("c5836361"))).hasMessageContaining("truncated");
+        assertThatThrownBy(() -> RlpReader.ofList(Hex.decode("c3836361")).bytes()).hasMessageContaining("truncated");
         assertThatThrownBy(() -> RlpReader.ofList(Hex.decode("83636174"))).hasMessageContaining("expected a list");
         assertThatThrownBy(() -> RlpReader.ofList(new byte[0])).hasMessageContaining("empty");
         assertThatThrownBy(() -> RlpReader.ofList(Hex.decode("c0")).uint64("fee")).hasMessageContaining("ended");
