@@ -1,0 +1,98 @@
+package io.gridchain.node.api;
+
+import io.gridchain.node.chain.Ledger;
+import io.gridchain.node.mempool.Mempool;
+import io.gridchain.node.metrics.NodeMetrics;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's HTTP API on Javalin: the routes of each module, one mapping of failures to RFC 9457
+ * problems, a body size limit, the OpenAPI document and the Prometheus metrics.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+    public static final long MAX_BODY_BYTES = 8L << 20;
+
+    private final Javalin app;
+
+    private ApiServer(Javalin app) {
+        this.app = app;
+    }
+
+    /** Extra route groups (identity, capacity, …) plug in here. */
+    public interface Routes extends Consumer<Javalin> {}
+
+    public static ApiServer start(String host, int port, Ledger ledger, Mempool mempool, NodeMetrics metrics,
+                                  PayloadViews payloads, List<Routes> extraRoutes) {
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.defaultContentType = "application/json";
+        });
+        new ChainRoutes(ledger, mempool, metrics, new JsonViews(payloads)).register(app);
+        for (Routes routes : extraRoutes) {
+            routes.accept(app);
+        }
+        byte[] openApi = resource("/openapi.json");
+        app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render()));
+        mapFailures(app);
+        app.start(host, port);
+        return new ApiServer(app);
+    }
+
+    private static void mapFailures(Javalin app) {
+        app.exception(ProblemException.class, (e, ctx) -> respond(ctx, e.problem()));
+        app.exception(HttpResponseException.class, (e, ctx) -> respond(ctx,
+                new Problem(e.getStatus(), e.getStatus() == 413 ? "body-too-large" : "http-" + e.getStatus(),
+                        "Request refused", e.getStatus() == 413
+                                ? "the request body exceeds the limit of " + MAX_BODY_BYTES + " bytes" : e.getMessage())));
+        app.exception(Exception.class, (e, ctx) -> {
+            log.error("unexpected failure serving {} {}", ctx.method(), ctx.path(), e);
+            respond(ctx, new Problem(500, "internal-error", "Internal error",
+                    "the node failed to answer this request; the cause is in its log"));
+        });
+        app.error(404, ctx -> {
+            if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+                respond(ctx, Problem.notFound("no route " + ctx.method() + " " + ctx.path()));
+            }
+        });
+        app.error(405, ctx -> respond(ctx, new Problem(405, "method-not-allowed", "Method not allowed",
+                ctx.method() + " is not allowed on " + ctx.path())));
+    }
+
+    static void respond(Context ctx, Problem problem) {
+        ctx.status(problem.status());
+        ctx.json(problem.body(ctx.path()));
+        ctx.contentType(Problem.CONTENT_TYPE);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = ApiServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,221 @@
+package io.gridchain.node.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gridchain.core.account.Account;
+import io.gridchain.core.block.Block;
+import io.gridchain.core.block.BlockHeader;
+import io.gridchain.core.bytes.Bytes;
+import io.gridchain.core.bytes.Hex;
+import io.gridchain.core.crypto.Address;
+import io.gridchain.core.crypto.Hash32;
+import io.gridchain.core.crypto.Keccak;
+import io.gridchain.core.merkle.SmtProof;
+import io.gridchain.core.merkle.SparseMerkleTree;
+import io.gridchain.core.tx.Transaction;
+import io.gridchain.node.chain.Ledger;
+import io.gridchain.node.mempool.Admission;
+import io.gridchain.node.mempool.Mempool;
+import io.gridchain.node.metrics.NodeMetrics;
+import io.gridchain.node.storage.TxLocation;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The chain's own routes: status, blocks, transactions, accounts and account proofs. */
+final class ChainRoutes {
+    static final int MAX_BATCH = 10_000;
+    private static final int MAX_BLOCKS_PER_PAGE = 100;
+
+    private final Ledger ledger;
+    private final Mempool mempool;
+    private final NodeMetrics metrics;
+    private final JsonViews views;
+
+    ChainRoutes(Ledger ledger, Mempool mempool, NodeMetrics metrics, JsonViews views) {
+        this.ledger = ledger;
+        this.mempool = mempool;
+        this.metrics = metrics;
+        this.views = views;
+    }
+
+    void register(Javalin app) {
+        app.get("/v1/status", this::status);
+        app.get("/v1/blocks", this::blocks);
+        app.get("/v1/blocks/{id}", this::block);
+        app.post("/v1/txs", this::submit);
+        app.post("/v1/txs/batch", this::submitBatch);
+        app.get("/v1/txs/{hash}", this::transaction);
+        app.get("/v1/accounts/{address}", this::account);
+        app.get("/v1/proofs/accounts/{address}", this::accountProof);
+    }
+
+    private void status(Context ctx) {
+        BlockHeader head = ledger.head();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("chainId", ledger.chainId());
+        m.put("height", head.height());
+        m.put("latestBlockHash", head.hash().toHex());
+        m.put("latestBlockTime", JsonViews.time(head.timestampMillis()));
+        m.put("genesisHash", ledger.genesisHash().toHex());
+        m.put("mempoolSize", mempool.size());
+        ctx.json(m);
+    }
+
+    private void block(Context ctx) {
+        String id = ctx.pathParam("id");
+        long height;
+        if (id.startsWith("0x")) {
+            Hash32 hash = Params.hash(id, "block hash");
+            height = ledger.store().heightOf(hash)
+                    .orElseThrow(() -> new ProblemException(Problem.notFound("no block with hash " + hash)));
+        } else {
+            height = Params.nonNegative(id, "block height", 0);
+        }
+        Block block = ledger.store().block(height)
+                .orElseThrow(() -> new ProblemException(Problem.notFound("no block at height " + height
+                        + "; the head is " + ledger.head().height())));
+        ctx.json(views.block(block, ledger.store().certificate(height).orElse(null)));
+    }
+
+    private void blocks(Context ctx) {
+        long head = ledger.head().height();
+        long limit = Math.min(Params.nonNegative(ctx.queryParam("limit"), "limit", 20), MAX_BLOCKS_PER_PAGE);
+        long from = Params.nonNegative(ctx.queryParam("from"), "from", Math.max(0, head - limit + 1));
+        List<Object> out = new ArrayList<>();
+        for (long h = from; h <= head && h < from + limit; h++) {
+            long height = h;
+            ledger.store().block(h).ifPresent(b -> out.add(views.block(b, ledger.store().certificate(height).orElse(null))));
+        }
+        ctx.json(Map.of("blocks", out, "head", head));
+    }
+
+    private void submit(Context ctx) {
+        JsonNode body = Json.readObject(ctx);
+        Transaction tx = decode(Json.requireText(body, "tx"));
+        Admission admission = mempool.add(tx);
+        metrics.transactionAdmitted(admission instanceof Admission.Accepted);
+        if (admission instanceof Admission.Refused refused) {
+            throw new ProblemException(Problem.of(refused.rejection()));
+        }
+        ctx.status(202).json(Map.of("hash", tx.hash().toHex(), "status", "pending"));
+    }
+
+    private void submitBatch(Context ctx) {
+        JsonNode body = Json.readObject(ctx);
+        JsonNode txs = body.get("txs");
+        if (txs == null || !txs.isArray()) {
+            throw new ProblemException(Problem.badRequest("malformed-request", "body must be {\"txs\": [\"0x…\", …]}"));
+        }
+        if (txs.size() > MAX_BATCH) {
+            throw new ProblemException(new Problem(413, "batch-too-large", "Batch too large",
+                    "a batch holds at most " + MAX_BATCH + " transactions, got " + txs.size()));
+        }
+        List<Object> results = new ArrayList<>(txs.size());
+        for (JsonNode item : txs) {
+            results.add(admitOne(item));
+        }
+        ctx.json(Map.of("results", results));
+    }
+
+    private Map<String, Object> admitOne(JsonNode item) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try {
+            Transaction tx = decode(item.isTextual() ? item.asText() : null);
+            Admission admission = mempool.add(tx);
+            metrics.transactionAdmitted(admission instanceof Admission.Accepted);
+            r.put("hash", tx.hash().toHex());
+            r.put("accepted", admission instanceof Admission.Accepted);
+            if (admission instanceof Admission.Refused refused) {
+                r.put("code", refused.rejection().code());
+                r.put("detail", refused.rejection().detail());
+            }
+        } catch (ProblemException e) {
+            metrics.transactionAdmitted(false);
+            r.put("hash", null);
+            r.put("accepted", false);
+            r.put("code", e.problem().code());
+            r.put("detail", e.problem().detail());
+        }
+        return r;
+    }
+
+    private Transaction decode(String hex) {
+        byte[] bytes = Params.hexBody(hex, "tx");
+        Transaction.Decoded decoded = Transaction.decode(bytes, ledger.params().maxTransactionBytes());
+        if (decoded instanceof Transaction.Decoded.Malformed malformed) {
+            throw new ProblemException(Problem.badRequest("malformed-transaction", malformed.reason()));
+        }
+        return ((Transaction.Decoded.Ok) decoded).transaction();
+    }
+
+    private void transaction(Context ctx) {
+        Hash32 hash = Params.hash(ctx.pathParam("hash"), "transaction hash");
+        Optional<TxLocation> location = ledger.store().transactionLocation(hash);
+        if (location.isPresent()) {
+            Block block = ledger.store().block(location.get().height()).orElseThrow();
+            Transaction tx = block.transactions().get(location.get().index());
+            Map<String, Object> m = views.transaction(tx);
+            m.put("status", "committed");
+            m.put("height", location.get().height());
+            m.put("index", location.get().index());
+            m.put("blockHash", block.hash().toHex());
+            ledger.store().receipt(hash).ifPresent(r -> m.put("receipt", views.receipt(r)));
+            ctx.json(m);
+            return;
+        }
+        Transaction pending = mempool.get(hash)
+                .orElseThrow(() -> new ProblemException(Problem.notFound("no pending or committed transaction " + hash)));
+        Map<String, Object> m = views.transaction(pending);
+        m.put("status", "pending");
+        ctx.json(m);
+    }
+
+    private void account(Context ctx) {
+        Address address = Params.address(ctx.pathParam("address"));
+        long height = ledger.head().height();
+        Account account = Account.STATE.get(ledger.state(), address).orElse(Account.EMPTY);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("address", address.toString());
+        m.put("balance", Long.toString(account.balance()));
+        m.put("nonce", account.nonce());
+        m.put("pendingNonce", mempool.pendingNonce(address).orElse(account.nonce()));
+        m.put("height", height);
+        ctx.json(m);
+    }
+
+    /** The value and its proof against one header: retried if a block lands between the two reads. */
+    private void accountProof(Context ctx) {
+        Address address = Params.address(ctx.pathParam("address"));
+        Bytes key = Account.STATE.key(address);
+        Hash32 path = SmtProof.pathOf(key.toArray());
+        for (int attempt = 0; attempt < 5; attempt++) {
+            BlockHeader header = ledger.head();
+            SmtProof proof = new SparseMerkleTree(ledger.store().merkleNodes()).prove(header.stateRoot(), path);
+            Optional<byte[]> value = ledger.state().get(key);
+            Optional<Hash32> provenHash = proof.terminal().filter(l -> l.path().equals(path)).map(SmtProof.LeafAt::valueHash);
+            if (!provenHash.equals(value.map(Keccak::hash))) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("address", address.toString());
+            m.put("height", header.height());
+            m.put("key", key.toString());
+            m.put("value", value.map(Hex::encodePrefixed).orElse(null));
+            m.put("account", value.map(v -> {
+                Account a = Account.STATE.decodeValue(v);
+                return (Object) Map.of("balance", Long.toString(a.balance()), "nonce", a.nonce());
+            }).orElse(null));
+            m.put("proof", Hex.encodePrefixed(proof.encode()));
+            m.put("header", views.header(header));
+            m.put("blockHash", header.hash().toHex());
+            m.put("commit", ledger.store().certificate(header.height()).map(views::certificate).orElse(null));
+            ctx.json(m);
+            return;
+        }
+        throw new ProblemException(new Problem(503, "busy", "Try again", "the chain advanced during every attempt to read a consistent proof"));
+    }
+}

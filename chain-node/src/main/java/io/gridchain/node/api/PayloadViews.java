@@ -1,0 +1,38 @@
+package io.gridchain.node.api;
+
+import io.gridchain.core.account.Transfer;
+import io.gridchain.core.bytes.Hex;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** How each transaction kind's payload is shown in JSON. A kind registers its view next to its handler. */
+public final class PayloadViews {
+    private final Map<String, Function<byte[], Map<String, Object>>> views = new HashMap<>();
+
+    public static PayloadViews standard() {
+        PayloadViews v = new PayloadViews();
+        v.register(Transfer.KIND, bytes -> {
+            Transfer t = Transfer.decode(bytes);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("to", t.to().toString());
+            m.put("amount", Long.toString(t.amount()));
+            return m;
+        });
+        return v;
+    }
+
+    public PayloadViews register(String kind, Function<byte[], Map<String, Object>> view) {
+        views.put(kind, view);
+        return this;
+    }
+
+    Map<String, Object> render(String kind, byte[] payload) {
+        Function<byte[], Map<String, Object>> view = views.get(kind);
+        if (view == null) {
+            return Map.of("raw", Hex.encodePrefixed(payload));
+        }
+        return view.apply(payload);
+    }
+}

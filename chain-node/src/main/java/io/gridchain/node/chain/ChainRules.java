@@ -1,0 +1,17 @@
+package io.gridchain.node.chain;
+
+import io.gridchain.core.account.TransferHandler;
+import io.gridchain.core.exec.BlockExecutor;
+import io.gridchain.core.exec.TransactionExecutor;
+import io.gridchain.core.tx.TransactionKinds;
+import java.util.List;
+
+/** The transaction kinds and end-of-block hooks of a Gridchain network: the same on every node. */
+public final class ChainRules {
+    private ChainRules() {}
+
+    public static BlockExecutor standard() {
+        TransactionKinds kinds = new TransactionKinds().register(new TransferHandler());
+        return new BlockExecutor(new TransactionExecutor(kinds), List.of());
+    }
+}

@@ -1,0 +1,172 @@
+package io.gridchain.node.mempool;
+
+import io.gridchain.core.crypto.Address;
+import io.gridchain.core.crypto.Hash32;
+import io.gridchain.core.exec.BlockInfo;
+import io.gridchain.core.exec.TransactionExecutor;
+import io.gridchain.core.state.StateOverlay;
+import io.gridchain.core.state.StateReader;
+import io.gridchain.core.tx.Rejection;
+import io.gridchain.core.tx.Transaction;
+import io.gridchain.core.tx.TxOutcome;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Pending transactions, per sender in nonce order, bounded by count, bytes and per-sender depth.
+ * A transaction is admitted only if it executes on the committed state plus its sender's earlier
+ * pending transactions, so the pool never holds one that would fail now; after every block the
+ * remaining ones are executed again and those that no longer pass are dropped.
+ */
+public final class Mempool {
+    public static final String DUPLICATE = "already-pending";
+    public static final String POOL_FULL = "mempool-full";
+    public static final String SENDER_LIMIT = "too-many-pending-for-sender";
+
+    public record Limits(int maxTransactions, long maxBytes, int maxPerSender) {
+        public static final Limits DEFAULT = new Limits(50_000, 64L << 20, 1_000);
+    }
+
+    private final TransactionExecutor executor;
+    private final Supplier<StateReader> committed;
+    private final Supplier<BlockInfo> nextBlock;
+    private final Limits limits;
+    private final Map<Address, SenderQueue> senders = new LinkedHashMap<>();
+    private final Map<Hash32, Transaction> byHash = new HashMap<>();
+    private long bytes;
+
+    public Mempool(TransactionExecutor executor, Supplier<StateReader> committed, Supplier<BlockInfo> nextBlock,
+                   Limits limits) {
+        this.executor = executor;
+        this.committed = committed;
+        this.nextBlock = nextBlock;
+        this.limits = limits;
+    }
+
+    /** Admits {@code tx} or says why not. Signature recovery happens before the pool's lock is taken. */
+    public Admission add(Transaction tx) {
+        BlockInfo block = nextBlock.get();
+        Optional<Rejection> stateless = executor.checkStateless(tx, block.chainId(), block.params().maxTransactionBytes());
+        if (stateless.isPresent()) {
+            return new Admission.Refused(tx.hash(), stateless.get());
+        }
+        synchronized (this) {
+            return addChecked(tx, block);
+        }
+    }
+
+    private Admission addChecked(Transaction tx, BlockInfo block) {
+        if (byHash.containsKey(tx.hash())) {
+            return refuse(tx, DUPLICATE, "transaction " + tx.hash() + " is already pending");
+        }
+        if (byHash.size() >= limits.maxTransactions() || bytes + tx.size() > limits.maxBytes()) {
+            return refuse(tx, POOL_FULL, "the mempool is full (" + byHash.size() + " transactions); retry later");
+        }
+        Address sender = tx.requireSender();
+        SenderQueue queue = senders.get(sender);
+        if (queue == null) {
+            queue = new SenderQueue(new StateOverlay(committed.get()));
+        }
+        if (queue.transactions.size() >= limits.maxPerSender()) {
+            return refuse(tx, SENDER_LIMIT, sender + " already has " + queue.transactions.size() + " pending transactions");
+        }
+        TxOutcome outcome = executor.execute(queue.state, block, tx);
+        if (outcome instanceof TxOutcome.Rejected rejected) {
+            return new Admission.Refused(tx.hash(), rejected.rejection());
+        }
+        queue.transactions.add(tx);
+        senders.putIfAbsent(sender, queue);
+        byHash.put(tx.hash(), tx);
+        bytes += tx.size();
+        return new Admission.Accepted(tx.hash());
+    }
+
+    private static Admission refuse(Transaction tx, String code, String detail) {
+        return new Admission.Refused(tx.hash(), Rejection.of(code, detail));
+    }
+
+    /** Pending transactions in proposal order: senders by first arrival, each sender's in nonce order. */
+    public synchronized List<Transaction> candidates(long maxBytes) {
+        List<Transaction> out = new ArrayList<>();
+        long total = 0;
+        for (SenderQueue q : senders.values()) {
+            for (Transaction tx : q.transactions) {
+                if (total + tx.size() > maxBytes) {
+                    return out;
+                }
+                out.add(tx);
+                total += tx.size();
+            }
+        }
+        return out;
+    }
+
+    /** After a commit: forgets the included transactions and re-executes the rest on the new state. */
+    public synchronized void afterCommit(Set<Hash32> included) {
+        BlockInfo block = nextBlock.get();
+        StateReader state = committed.get();
+        Iterator<Map.Entry<Address, SenderQueue>> it = senders.entrySet().iterator();
+        while (it.hasNext()) {
+            SenderQueue old = it.next().getValue();
+            SenderQueue fresh = new SenderQueue(new StateOverlay(state));
+            for (Transaction tx : old.transactions) {
+                // Once one fails, the sender's later nonces leave a gap and fail too.
+                boolean keep = !included.contains(tx.hash())
+                        && executor.execute(fresh.state, block, tx) instanceof TxOutcome.Applied;
+                if (keep) {
+                    fresh.transactions.add(tx);
+                } else {
+                    byHash.remove(tx.hash());
+                    bytes -= tx.size();
+                }
+            }
+            if (fresh.transactions.isEmpty()) {
+                it.remove();
+            } else {
+                old.replaceWith(fresh);
+            }
+        }
+    }
+
+    public synchronized Optional<Transaction> get(Hash32 hash) {
+        return Optional.ofNullable(byHash.get(hash));
+    }
+
+    /** The next nonce of {@code sender} counting its pending transactions. */
+    public synchronized Optional<Long> pendingNonce(Address sender) {
+        SenderQueue q = senders.get(sender);
+        if (q == null || q.transactions.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(q.transactions.get(q.transactions.size() - 1).nonce() + 1);
+    }
+
+    public synchronized int size() {
+        return byHash.size();
+    }
+
+    public synchronized long sizeInBytes() {
+        return bytes;
+    }
+
+    private static final class SenderQueue {
+        private StateOverlay state;
+        private List<Transaction> transactions = new ArrayList<>();
+
+        SenderQueue(StateOverlay state) {
+            this.state = state;
+        }
+
+        void replaceWith(SenderQueue other) {
+            this.state = other.state;
+            this.transactions = other.transactions;
+        }
+    }
+}

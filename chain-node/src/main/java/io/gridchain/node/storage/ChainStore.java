@@ -1,0 +1,157 @@
+package io.gridchain.node.storage;
+
+import io.gridchain.core.block.Block;
+import io.gridchain.core.block.CommitCertificate;
+import io.gridchain.core.bytes.Bytes;
+import io.gridchain.core.crypto.Hash32;
+import io.gridchain.core.exec.Receipt;
+import io.gridchain.core.merkle.NodeSource;
+import io.gridchain.core.rlp.Rlp;
+import io.gridchain.core.rlp.RlpReader;
+import io.gridchain.core.state.StateCommitment;
+import io.gridchain.core.state.StateReader;
+import io.gridchain.core.tx.Event;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The node's ledger on disk: blocks by height and hash, commit certificates, the transaction index,
+ * receipts, block events, the flat state, the Merkle nodes and the head pointer. A block and
+ * everything it changes are written in one synced batch, so after a crash the store holds either
+ * all of a block or none of it.
+ */
+public final class ChainStore implements AutoCloseable {
+    private static final Column<Long, byte[]> BLOCKS = new Column<>('b', Codec.HEIGHT, Codec.RAW);
+    private static final Column<Hash32, Long> HEIGHT_BY_HASH = new Column<>('h', Codec.HASH, Codec.HEIGHT);
+    private static final Column<Long, byte[]> CERTIFICATES = new Column<>('c', Codec.HEIGHT, Codec.RAW);
+    private static final Column<Hash32, TxLocation> TX_INDEX = new Column<>('t', Codec.HASH, TxLocation.CODEC);
+    private static final Column<Hash32, byte[]> RECEIPTS = new Column<>('r', Codec.HASH, Codec.RAW);
+    private static final Column<Long, byte[]> BLOCK_EVENTS = new Column<>('e', Codec.HEIGHT, Codec.RAW);
+    private static final Column<Bytes, byte[]> STATE = new Column<>('s', Codec.of(Bytes::toArray, Bytes::of), Codec.RAW);
+    private static final Column<Hash32, byte[]> NODES = new Column<>('n', Codec.HASH, Codec.RAW);
+    private static final Column<String, byte[]> META = new Column<>('m',
+            Codec.of(s -> s.getBytes(StandardCharsets.US_ASCII), b -> new String(b, StandardCharsets.US_ASCII)), Codec.RAW);
+    private static final String HEAD = "head";
+    private static final String GENESIS = "genesis";
+
+    private final KeyValueStore store;
+    private final CachedNodeSource nodes;
+    private final int maxTransactionBytes;
+
+    public ChainStore(KeyValueStore store, int maxTransactionBytes) {
+        this.store = store;
+        this.nodes = new CachedNodeSource(store, NODES, 500_000);
+        this.maxTransactionBytes = maxTransactionBytes;
+    }
+
+    public Optional<Long> headHeight() {
+        return META.get(store, HEAD).map(Codec.HEIGHT::decode);
+    }
+
+    /** The genesis document this store was created from, exactly as it was given. */
+    public Optional<byte[]> genesisDocument() {
+        return META.get(store, GENESIS);
+    }
+
+    public Optional<Block> block(long height) {
+        return BLOCKS.get(store, height).map(b -> Block.decode(b, maxTransactionBytes));
+    }
+
+    public Optional<Long> heightOf(Hash32 blockHash) {
+        return HEIGHT_BY_HASH.get(store, blockHash);
+    }
+
+    public Optional<CommitCertificate> certificate(long height) {
+        return CERTIFICATES.get(store, height).map(CommitCertificate::decode);
+    }
+
+    public Optional<TxLocation> transactionLocation(Hash32 txHash) {
+        return TX_INDEX.get(store, txHash);
+    }
+
+    public Optional<Receipt> receipt(Hash32 txHash) {
+        return RECEIPTS.get(store, txHash).map(Receipt::decode);
+    }
+
+    public List<Event> blockEvents(long height) {
+        return BLOCK_EVENTS.get(store, height).map(ChainStore::decodeEvents).orElse(List.of());
+    }
+
+    /** The state as of the head block. */
+    public StateReader latestState() {
+        return key -> STATE.get(store, key);
+    }
+
+    public NodeSource merkleNodes() {
+        return nodes;
+    }
+
+    /** Writes the genesis block (height 0), the genesis state and the document, as the first head. */
+    public void commitGenesis(Block genesisBlock, StateCommitment.Commit state, byte[] document) {
+        KeyValueStore.WriteBatch batch = new KeyValueStore.WriteBatch();
+        META.put(batch, GENESIS, document);
+        writeBlock(batch, genesisBlock, null, List.of(), List.of(), state);
+        store.write(batch, true);
+    }
+
+    /** Writes a decided block, its certificate, receipts, events and state changes atomically. */
+    public void commitBlock(Block block, CommitCertificate certificate, List<Receipt> receipts, List<Event> blockEvents,
+                            StateCommitment.Commit state) {
+        KeyValueStore.WriteBatch batch = new KeyValueStore.WriteBatch();
+        writeBlock(batch, block, certificate, receipts, blockEvents, state);
+        store.write(batch, true);
+    }
+
+    private void writeBlock(KeyValueStore.WriteBatch batch, Block block, CommitCertificate certificate,
+                            List<Receipt> receipts, List<Event> blockEvents, StateCommitment.Commit state) {
+        long height = block.height();
+        BLOCKS.put(batch, height, block.encode());
+        HEIGHT_BY_HASH.put(batch, block.hash(), height);
+        if (certificate != null) {
+            CERTIFICATES.put(batch, height, certificate.encode());
+        }
+        for (Receipt r : receipts) {
+            TX_INDEX.put(batch, r.txHash(), new TxLocation(height, r.index()));
+            RECEIPTS.put(batch, r.txHash(), r.encode());
+        }
+        if (!blockEvents.isEmpty()) {
+            BLOCK_EVENTS.put(batch, height, encodeEvents(blockEvents));
+        }
+        state.changes().forEach((key, value) -> {
+            if (value.isPresent()) {
+                STATE.put(batch, key, value.get());
+            } else {
+                STATE.delete(batch, key);
+            }
+        });
+        state.newNodes().forEach((hash, node) -> {
+            NODES.put(batch, hash, node);
+            nodes.remember(hash, node);
+        });
+        META.put(batch, HEAD, Codec.HEIGHT.encode(height));
+    }
+
+    private static byte[] encodeEvents(List<Event> events) {
+        List<byte[]> items = new ArrayList<>();
+        for (Event e : events) {
+            items.add(e.encode());
+        }
+        return Rlp.list(items);
+    }
+
+    private static List<Event> decodeEvents(byte[] bytes) {
+        RlpReader r = RlpReader.ofList(bytes);
+        List<Event> events = new ArrayList<>();
+        while (r.hasNext()) {
+            events.add(Event.decode(r));
+        }
+        return events;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

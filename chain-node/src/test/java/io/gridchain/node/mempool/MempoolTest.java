@@ -1,0 +1,102 @@
+package io.gridchain.node.mempool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridchain.core.account.Transfer;
+import io.gridchain.core.crypto.Address;
+import io.gridchain.core.crypto.SigningKey;
+import io.gridchain.core.exec.BlockInfo;
+import io.gridchain.core.params.ChainParams;
+import io.gridchain.core.testing.InMemoryState;
+import io.gridchain.core.tx.Rejection;
+import io.gridchain.core.tx.Transaction;
+import io.gridchain.core.tx.UnsignedTransaction;
+import io.gridchain.node.chain.ChainRules;
+import io.gridchain.node.testing.TestChain;
+import java.security.SecureRandom;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MempoolTest {
+    private final TestChain chain = new TestChain(2);
+    private final InMemoryState state = new InMemoryState();
+    private final Address bob = SigningKey.random(new SecureRandom()).address();
+    private Mempool pool = newPool(Mempool.Limits.DEFAULT);
+
+    MempoolTest() {
+        io.gridchain.core.state.StateOverlay genesis = new io.gridchain.core.state.StateOverlay(state);
+        chain.genesis.state().changes().forEach((k, v) -> genesis.put(k, v.orElseThrow()));
+        state.commit(genesis);
+    }
+
+    private Mempool newPool(Mempool.Limits limits) {
+        return new Mempool(ChainRules.standard().transactions(), () -> state,
+                () -> new BlockInfo(TestChain.CHAIN_ID, 1, 0, Address.of(new byte[20]), ChainParams.DEFAULTS), limits);
+    }
+
+    private Transaction transfer(SigningKey from, long nonce, long amount) {
+        return new UnsignedTransaction(TestChain.CHAIN_ID, nonce, 1_000, new Transfer(bob, amount)).signWith(from);
+    }
+
+    private String refusal(Admission a) {
+        assertThat(a).isInstanceOf(Admission.Refused.class);
+        return ((Admission.Refused) a).rejection().code();
+    }
+
+    @Test
+    void keepsEachSendersTransactionsInNonceOrderAndRefusesGapsAndDuplicates() {
+        SigningKey alice = chain.accounts.get(0);
+        assertThat(pool.add(transfer(alice, 0, 1))).isInstanceOf(Admission.Accepted.class);
+        assertThat(pool.add(transfer(alice, 1, 1))).isInstanceOf(Admission.Accepted.class);
+        assertThat(refusal(pool.add(transfer(alice, 1, 1)))).isEqualTo(Mempool.DUPLICATE);
+        assertThat(refusal(pool.add(transfer(alice, 3, 1)))).isEqualTo(Rejection.NONCE_GAP);
+        assertThat(refusal(pool.add(transfer(alice, 1, 2)))).isEqualTo(Rejection.NONCE_USED);
+        assertThat(pool.pendingNonce(alice.address())).contains(2L);
+        assertThat(pool.candidates(1 << 20)).extracting(Transaction::nonce).containsExactly(0L, 1L);
+    }
+
+    @Test
+    void countsPendingSpendingAgainstTheBalance() {
+        SigningKey alice = chain.accounts.get(0);
+        assertThat(pool.add(transfer(alice, 0, TestChain.FUNDS - 2_000))).isInstanceOf(Admission.Accepted.class);
+        assertThat(refusal(pool.add(transfer(alice, 1, 1)))).isEqualTo(Rejection.INSUFFICIENT_BALANCE);
+    }
+
+    @Test
+    void refusesBadSignaturesAndUnfundedSenders() {
+        SigningKey stranger = SigningKey.random(new SecureRandom());
+        assertThat(refusal(pool.add(transfer(stranger, 0, 1)))).isEqualTo(Rejection.INSUFFICIENT_BALANCE);
+    }
+
+    @Test
+    void isBoundedByCountAndPerSender() {
+        pool = newPool(new Mempool.Limits(3, 1 << 20, 2));
+        SigningKey alice = chain.accounts.get(0);
+        SigningKey carol = chain.accounts.get(1);
+        pool.add(transfer(alice, 0, 1));
+        pool.add(transfer(alice, 1, 1));
+        assertThat(refusal(pool.add(transfer(alice, 2, 1)))).isEqualTo(Mempool.SENDER_LIMIT);
+        pool.add(transfer(carol, 0, 1));
+        assertThat(refusal(pool.add(transfer(carol, 1, 1)))).isEqualTo(Mempool.POOL_FULL);
+    }
+
+    @Test
+    void afterACommitDropsIncludedAndNoLongerValidTransactions() {
+        SigningKey alice = chain.accounts.get(0);
+        Transaction t0 = transfer(alice, 0, 1);
+        Transaction t1 = transfer(alice, 1, 1);
+        pool.add(t0);
+        pool.add(t1);
+        // the chain moved on without this pool: nonce 0 and 1 are now used by other transactions
+        io.gridchain.core.state.StateOverlay next = new io.gridchain.core.state.StateOverlay(state);
+        io.gridchain.core.account.Account.STATE.put(next, alice.address(),
+                new io.gridchain.core.account.Account(TestChain.FUNDS, 1));
+        state.commit(next);
+        pool.afterCommit(Set.of());
+        assertThat(pool.size()).isEqualTo(1);
+        assertThat(pool.get(t0.hash())).isEmpty();
+        pool.afterCommit(Set.of(t1.hash()));
+        assertThat(pool.size()).isZero();
+        assertThat(pool.sizeInBytes()).isZero();
+    }
+}
