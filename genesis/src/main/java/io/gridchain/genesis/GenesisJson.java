@@ -1,0 +1,306 @@
+package io.gridchain.genesis;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridchain.core.bytes.Hex;
+import io.gridchain.core.crypto.Address;
+import io.gridchain.core.params.ChainParams;
+import io.gridchain.core.validator.Validator;
+import io.gridchain.genesis.GenesisDocument.Balance;
+import io.gridchain.genesis.GenesisDocument.Parsed;
+import io.gridchain.genesis.GenesisDocument.Problem;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The JSON form of {@link GenesisDocument}: a strict reader that names every bad field, and the writer. */
+final class GenesisJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Pattern DECIMAL = Pattern.compile("0|[1-9][0-9]*");
+
+    private GenesisJson() {}
+
+    static Parsed read(String json) {
+        return read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static Parsed read(byte[] json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            return invalid(new Problem("", "not valid JSON: " + e.getOriginalMessage() + at(e.getLocation())));
+        } catch (IOException e) {
+            return invalid(new Problem("", "not valid JSON: " + e.getMessage()));
+        }
+        if (root == null || root.isMissingNode() || !root.isObject()) {
+            return invalid(new Problem("", "a genesis document is a JSON object"));
+        }
+        Reader reader = new Reader();
+        Optional<GenesisDocument> doc = reader.document(root);
+        if (doc.isPresent() && reader.problems.isEmpty()) {
+            reader.problems.addAll(doc.get().validate());
+        }
+        return reader.problems.isEmpty() ? new Parsed.Valid(doc.orElseThrow()) : new Parsed.Invalid(reader.problems);
+    }
+
+    private static Parsed invalid(Problem p) {
+        return new Parsed.Invalid(List.of(p));
+    }
+
+    private static String at(JsonLocation location) {
+        if (location == null || location.getLineNr() < 0) {
+            return "";
+        }
+        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    static String write(GenesisDocument doc) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("chainId", doc.chainId());
+        root.put("genesisTime", doc.genesisTime().toString());
+        ArrayNode validators = root.putArray("validators");
+        for (Validator v : doc.validators()) {
+            validators.addObject().put("address", v.address().toString())
+                    .put("publicKey", Hex.encodePrefixed(v.publicKey())).put("power", v.power());
+        }
+        ArrayNode balances = root.putArray("balances");
+        for (Balance b : doc.balances()) {
+            balances.addObject().put("address", b.address().toString()).put("amount", Long.toString(b.amount()));
+        }
+        ChainParams p = doc.params();
+        root.putObject("params").put("targetBlockTimeMillis", p.targetBlockTimeMillis())
+                .put("maxBlockBytes", p.maxBlockBytes()).put("maxTransactionBytes", p.maxTransactionBytes())
+                .put("minFee", p.minFee());
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    /** Walks the tree, collecting problems; builds the document only when every field could be read. */
+    private static final class Reader {
+        final List<Problem> problems = new ArrayList<>();
+
+        Optional<GenesisDocument> document(JsonNode root) {
+            fields(root, "", Set.of("chainId", "genesisTime", "validators", "balances", "params"));
+            Optional<Long> chainId = integer(root, "", "chainId");
+            Optional<Instant> time = text(root, "", "genesisTime").flatMap(this::instant);
+            Optional<List<Validator>> validators = array(root, "validators", this::validator);
+            Optional<List<Balance>> balances = array(root, "balances", this::balance);
+            Optional<ChainParams> params = object(root, "", "params").flatMap(this::params);
+            if (chainId.isEmpty() || time.isEmpty() || validators.isEmpty() || balances.isEmpty() || params.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new GenesisDocument(chainId.get(), time.get(), validators.get(), balances.get(),
+                    params.get()));
+        }
+
+        private Optional<Instant> instant(String text) {
+            try {
+                return Optional.of(Instant.parse(text));
+            } catch (DateTimeParseException e) {
+                problems.add(new Problem("genesisTime", "not an ISO-8601 UTC time such as 2026-11-22T00:00:00Z"));
+                return Optional.empty();
+            }
+        }
+
+        private Optional<Validator> validator(JsonNode node, String at) {
+            if (!isObject(node, at)) {
+                return Optional.empty();
+            }
+            fields(node, at, Set.of("address", "publicKey", "power"));
+            Optional<Address> address = address(node, at);
+            Optional<byte[]> key = text(node, at, "publicKey").flatMap(k -> publicKey(k, at + ".publicKey"));
+            Optional<Long> power = integer(node, at, "power");
+            if (power.isPresent() && power.get() <= 0) {
+                problems.add(new Problem(at + ".power", "must be positive"));
+                return Optional.empty();
+            }
+            if (address.isEmpty() || key.isEmpty() || power.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Validator(address.get(), key.get(), power.get()));
+        }
+
+        private Optional<byte[]> publicKey(String text, String at) {
+            if (!text.startsWith("0x")) {
+                problems.add(new Problem(at, "must be 0x followed by hex"));
+                return Optional.empty();
+            }
+            try {
+                byte[] key = Hex.decode(text);
+                if (key.length != 33) {
+                    problems.add(new Problem(at, "not 33 bytes (a compressed secp256k1 key), got " + key.length));
+                    return Optional.empty();
+                }
+                return Optional.of(key);
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(at, e.getMessage()));
+                return Optional.empty();
+            }
+        }
+
+        private Optional<Balance> balance(JsonNode node, String at) {
+            if (!isObject(node, at)) {
+                return Optional.empty();
+            }
+            fields(node, at, Set.of("address", "amount"));
+            Optional<Address> address = address(node, at);
+            Optional<Long> amount = amount(node, at);
+            if (address.isEmpty() || amount.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Balance(address.get(), amount.get()));
+        }
+
+        private Optional<Long> amount(JsonNode node, String at) {
+            JsonNode value = node.get("amount");
+            String path = at + ".amount";
+            if (value == null) {
+                problems.add(new Problem(path, "missing"));
+                return Optional.empty();
+            }
+            if (!value.isTextual() || !DECIMAL.matcher(value.asText()).matches()) {
+                problems.add(new Problem(path, "must be a decimal string of units, such as \"1000000000\""));
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Long.parseLong(value.asText()));
+            } catch (NumberFormatException e) {
+                problems.add(new Problem(path, "exceeds the largest amount, " + Long.MAX_VALUE + " units"));
+                return Optional.empty();
+            }
+        }
+
+        private Optional<ChainParams> params(JsonNode node) {
+            String at = "params";
+            fields(node, at, Set.of("targetBlockTimeMillis", "maxBlockBytes", "maxTransactionBytes", "minFee"));
+            Optional<Long> blockTime = integer(node, at, "targetBlockTimeMillis");
+            Optional<Long> maxBlock = integer(node, at, "maxBlockBytes");
+            Optional<Long> maxTx = integer(node, at, "maxTransactionBytes");
+            Optional<Long> minFee = integer(node, at, "minFee");
+            if (blockTime.isEmpty() || maxBlock.isEmpty() || maxTx.isEmpty() || minFee.isEmpty()) {
+                return Optional.empty();
+            }
+            int before = problems.size();
+            GenesisRules.checkParams(blockTime.get(), maxBlock.get(), maxTx.get(), minFee.get(), problems);
+            if (problems.size() > before) {
+                return Optional.empty();
+            }
+            return Optional.of(new ChainParams(blockTime.get(), Math.toIntExact(maxBlock.get()),
+                    Math.toIntExact(maxTx.get()), minFee.get()));
+        }
+
+        private Optional<Address> address(JsonNode node, String at) {
+            return text(node, at, "address").flatMap(text -> {
+                Address.Parsed parsed = Address.parse(text);
+                if (parsed instanceof Address.Parsed.Invalid invalid) {
+                    problems.add(new Problem(at + ".address", invalid.reason()));
+                    return Optional.empty();
+                }
+                return Optional.of(((Address.Parsed.Valid) parsed).address());
+            });
+        }
+
+        private <T> Optional<List<T>> array(JsonNode root, String name, Element<T> element) {
+            JsonNode node = root.get(name);
+            if (node == null) {
+                problems.add(new Problem(name, "missing"));
+                return Optional.empty();
+            }
+            if (!node.isArray()) {
+                problems.add(new Problem(name, "must be an array"));
+                return Optional.empty();
+            }
+            List<T> out = new ArrayList<>();
+            boolean complete = true;
+            for (int i = 0; i < node.size(); i++) {
+                Optional<T> item = element.read(node.get(i), name + "[" + i + "]");
+                item.ifPresent(out::add);
+                complete &= item.isPresent();
+            }
+            return complete ? Optional.of(out) : Optional.empty();
+        }
+
+        private interface Element<T> {
+            Optional<T> read(JsonNode node, String at);
+        }
+
+        private boolean isObject(JsonNode node, String at) {
+            if (!node.isObject()) {
+                problems.add(new Problem(at, "must be an object"));
+                return false;
+            }
+            return true;
+        }
+
+        private void fields(JsonNode node, String at, Set<String> allowed) {
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!allowed.contains(name)) {
+                    problems.add(new Problem(path(at, name), "unknown field"));
+                }
+            }
+        }
+
+        private Optional<JsonNode> field(JsonNode node, String at, String name) {
+            JsonNode value = node.get(name);
+            if (value == null || value.isNull()) {
+                problems.add(new Problem(path(at, name), "missing"));
+                return Optional.empty();
+            }
+            return Optional.of(value);
+        }
+
+        private Optional<JsonNode> object(JsonNode node, String at, String name) {
+            return field(node, at, name).filter(v -> {
+                if (!v.isObject()) {
+                    problems.add(new Problem(path(at, name), "must be an object"));
+                }
+                return v.isObject();
+            });
+        }
+
+        private Optional<String> text(JsonNode node, String at, String name) {
+            return field(node, at, name).filter(v -> {
+                if (!v.isTextual()) {
+                    problems.add(new Problem(path(at, name), "must be a string"));
+                }
+                return v.isTextual();
+            }).map(JsonNode::asText);
+        }
+
+        private Optional<Long> integer(JsonNode node, String at, String name) {
+            return field(node, at, name).filter(v -> {
+                boolean ok = v.isIntegralNumber() && v.canConvertToLong();
+                if (!ok) {
+                    problems.add(new Problem(path(at, name), v.isIntegralNumber()
+                            ? "out of range for a 64-bit integer" : "must be an integer"));
+                }
+                return ok;
+            }).map(JsonNode::longValue);
+        }
+
+        private static String path(String at, String name) {
+            return at.isEmpty() ? name : at + "." + name;
+        }
+    }
+}

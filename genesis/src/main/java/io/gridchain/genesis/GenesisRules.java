@@ -1,0 +1,133 @@
+package io.gridchain.genesis;
+
+import io.gridchain.core.crypto.Address;
+import io.gridchain.core.params.ChainParams;
+import io.gridchain.core.validator.Validator;
+import io.gridchain.genesis.GenesisDocument.Balance;
+import io.gridchain.genesis.GenesisDocument.Problem;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bouncycastle.math.ec.ECPoint;
+import org.web3j.crypto.Sign;
+
+/** The rules a genesis document must meet beyond being well-formed JSON. */
+final class GenesisRules {
+    /** An hour: slower blocks are a configuration mistake, not a network. */
+    static final long MAX_TARGET_BLOCK_TIME_MILLIS = 3_600_000;
+    /** 256 MiB: a block must fit comfortably in memory and in one gossip message stream. */
+    static final long MAX_BLOCK_BYTES = 256L * 1024 * 1024;
+
+    private GenesisRules() {}
+
+    static List<Problem> check(GenesisDocument doc) {
+        List<Problem> problems = new ArrayList<>();
+        if (doc.chainId() <= 0) {
+            problems.add(new Problem("chainId", "must be positive"));
+        }
+        checkTime(doc, problems);
+        checkValidators(doc.validators(), problems);
+        checkBalances(doc.balances(), problems);
+        ChainParams p = doc.params();
+        checkParams(p.targetBlockTimeMillis(), p.maxBlockBytes(), p.maxTransactionBytes(), p.minFee(), problems);
+        return problems;
+    }
+
+    private static void checkTime(GenesisDocument doc, List<Problem> problems) {
+        if (doc.genesisTime().getEpochSecond() < 0) {
+            problems.add(new Problem("genesisTime", "must not be before 1970-01-01T00:00:00Z"));
+        }
+        // The header carries milliseconds; finer digits would be silently dropped from the hash.
+        if (doc.genesisTime().getNano() % 1_000_000 != 0) {
+            problems.add(new Problem("genesisTime", "must not be more precise than milliseconds"));
+        }
+    }
+
+    private static void checkValidators(List<Validator> validators, List<Problem> problems) {
+        if (validators.isEmpty()) {
+            problems.add(new Problem("validators", "at least one validator is needed"));
+            return;
+        }
+        Map<Address, Integer> seen = new HashMap<>();
+        BigInteger totalPower = BigInteger.ZERO;
+        for (int i = 0; i < validators.size(); i++) {
+            Validator v = validators.get(i);
+            String at = "validators[" + i + "]";
+            Integer first = seen.putIfAbsent(v.address(), i);
+            if (first != null) {
+                problems.add(new Problem(at + ".address", "duplicate of validators[" + first + "]"));
+            }
+            Optional<Address> keyAddress = addressOfCompressedKey(v.publicKey());
+            if (keyAddress.isEmpty()) {
+                problems.add(new Problem(at + ".publicKey", "not a point on secp256k1"));
+            } else if (!keyAddress.get().equals(v.address())) {
+                problems.add(new Problem(at + ".publicKey",
+                        "does not match the address (this key's address is " + keyAddress.get() + ")"));
+            }
+            totalPower = totalPower.add(BigInteger.valueOf(v.power()));
+        }
+        if (totalPower.bitLength() > 63) {
+            problems.add(new Problem("validators", "total power overflows a 64-bit signed integer"));
+        }
+    }
+
+    private static void checkBalances(List<Balance> balances, List<Problem> problems) {
+        Map<Address, Integer> seen = new HashMap<>();
+        BigInteger supply = BigInteger.ZERO;
+        for (int i = 0; i < balances.size(); i++) {
+            Balance b = balances.get(i);
+            String at = "balances[" + i + "]";
+            Integer first = seen.putIfAbsent(b.address(), i);
+            if (first != null) {
+                problems.add(new Problem(at + ".address", "duplicate of balances[" + first + "]"));
+            }
+            if (b.amount() <= 0) {
+                problems.add(new Problem(at + ".amount", "must be positive"));
+            } else {
+                supply = supply.add(BigInteger.valueOf(b.amount()));
+            }
+        }
+        if (supply.bitLength() > 63) {
+            problems.add(new Problem("balances", "total supply " + supply + " exceeds the largest amount, "
+                    + Long.MAX_VALUE + " units"));
+        }
+    }
+
+    /** Shared by the JSON reader, which must check before {@link ChainParams} would throw. */
+    static void checkParams(long targetBlockTimeMillis, long maxBlockBytes, long maxTransactionBytes, long minFee,
+                            List<Problem> problems) {
+        if (targetBlockTimeMillis <= 0 || targetBlockTimeMillis > MAX_TARGET_BLOCK_TIME_MILLIS) {
+            problems.add(new Problem("params.targetBlockTimeMillis",
+                    "must be between 1 and " + MAX_TARGET_BLOCK_TIME_MILLIS));
+        }
+        if (maxBlockBytes <= 0 || maxBlockBytes > MAX_BLOCK_BYTES) {
+            problems.add(new Problem("params.maxBlockBytes", "must be between 1 and " + MAX_BLOCK_BYTES));
+        }
+        if (maxTransactionBytes <= 0) {
+            problems.add(new Problem("params.maxTransactionBytes", "must be positive"));
+        } else if (maxTransactionBytes > maxBlockBytes) {
+            problems.add(new Problem("params.maxTransactionBytes", "must not exceed maxBlockBytes"));
+        }
+        if (minFee < 0) {
+            problems.add(new Problem("params.minFee", "must not be negative"));
+        }
+    }
+
+    /** The address of a 33-byte compressed public key, or empty if the bytes are no curve point. */
+    static Optional<Address> addressOfCompressedKey(byte[] compressed) {
+        try {
+            ECPoint point = Sign.CURVE_PARAMS.getCurve().decodePoint(compressed);
+            if (compressed.length != 33 || point.isInfinity()) {
+                return Optional.empty();
+            }
+            byte[] uncompressed = point.getEncoded(false);
+            return Optional.of(Address.fromPublicKey(new BigInteger(1, Arrays.copyOfRange(uncompressed, 1, 65))));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
