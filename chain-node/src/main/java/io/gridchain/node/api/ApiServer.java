@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
     public static final long MAX_BODY_BYTES = 8L << 20;
+    /** Set on a request answered with a problem, so the 404 page does not replace a route's own 404. */
+    private static final String ANSWERED_WITH_PROBLEM = "gridchain.problem";
 
     private final Javalin app;
 
@@ -52,17 +54,14 @@ public final class ApiServer implements AutoCloseable {
 
     private static void mapFailures(Javalin app) {
         app.exception(ProblemException.class, (e, ctx) -> respond(ctx, e.problem()));
-        app.exception(HttpResponseException.class, (e, ctx) -> respond(ctx,
-                new Problem(e.getStatus(), e.getStatus() == 413 ? "body-too-large" : "http-" + e.getStatus(),
-                        "Request refused", e.getStatus() == 413
-                                ? "the request body exceeds the limit of " + MAX_BODY_BYTES + " bytes" : e.getMessage())));
+        app.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, fromJavalin(e, ctx)));
         app.exception(Exception.class, (e, ctx) -> {
             log.error("unexpected failure serving {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, new Problem(500, "internal-error", "Internal error",
                     "the node failed to answer this request; the cause is in its log"));
         });
         app.error(404, ctx -> {
-            if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+            if (ctx.attribute(ANSWERED_WITH_PROBLEM) == null) {
                 respond(ctx, Problem.notFound("no route " + ctx.method() + " " + ctx.path()));
             }
         });
@@ -70,7 +69,19 @@ public final class ApiServer implements AutoCloseable {
                 ctx.method() + " is not allowed on " + ctx.path())));
     }
 
+    /** Javalin's own refusals: an unmatched route, a body over the limit, a wrong method. */
+    private static Problem fromJavalin(HttpResponseException e, Context ctx) {
+        return switch (e.getStatus()) {
+            case 404 -> Problem.notFound("no route " + ctx.method() + " " + ctx.path());
+            case 405 -> new Problem(405, "method-not-allowed", "Method not allowed", ctx.method() + " is not allowed on " + ctx.path());
+            case 413 -> new Problem(413, "body-too-large", "Request refused",
+                    "the request body exceeds the limit of " + MAX_BODY_BYTES + " bytes");
+            default -> new Problem(e.getStatus(), "http-" + e.getStatus(), "Request refused", e.getMessage());
+        };
+    }
+
     static void respond(Context ctx, Problem problem) {
+        ctx.attribute(ANSWERED_WITH_PROBLEM, Boolean.TRUE);
         ctx.status(problem.status());
         ctx.json(problem.body(ctx.path()));
         ctx.contentType(Problem.CONTENT_TYPE);
