@@ -1,0 +1,58 @@
+package io.gridchain.node.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code gridchain} command: one entry point for running nodes, making genesis files and using wallets. */
+@Command(name = "gridchain", mixinStandardHelpOptions = true, versionProvider = GridchainCli.Version.class,
+        description = "Gridchain: a permissioned blockchain with an identity ledger for a compute and storage grid.",
+        subcommands = {DevCommand.class, NodeCommand.class, GenesisCommand.class, WalletCommand.class,
+                CommandLine.HelpCommand.class})
+public final class GridchainCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new GridchainCli());
+        cli.setExecutionExceptionHandler(GridchainCli::reportFailure);
+        cli.registerConverter(java.time.Duration.class, Durations::parse);
+        return cli;
+    }
+
+    /** An expected failure is one clear line; anything else is a bug and shows its stack trace. */
+    private static int reportFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof CliException || e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                || e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException
+                || e.getClass().getName().startsWith("io.gridchain.wallet")) {
+            err.println("error: " + e.getMessage());
+        } else {
+            err.println("error: unexpected failure: " + e);
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = GridchainCli.class.getPackage().getImplementationVersion();
+            return new String[] {"gridchain " + (v == null ? "development build" : v)};
+        }
+    }
+}

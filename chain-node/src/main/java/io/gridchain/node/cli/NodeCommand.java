@@ -1,0 +1,143 @@
+package io.gridchain.node.cli;
+
+import io.gridchain.core.crypto.SigningKey;
+import io.gridchain.node.GridchainNode;
+import io.gridchain.node.chain.ChainVerifier;
+import io.gridchain.node.chain.GenesisData;
+import io.gridchain.node.chain.GenesisLoader;
+import io.gridchain.node.chain.SingleValidatorCertifier;
+import io.gridchain.node.config.NodeConfig;
+import io.gridchain.node.mempool.Mempool;
+import io.gridchain.node.storage.ChainStore;
+import io.gridchain.node.storage.leveldb.LevelDbKeyValueStore;
+import io.gridchain.wallet.Keystore;
+import io.gridchain.wallet.PasswordSource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "node", mixinStandardHelpOptions = true, description = "Run or check a node.",
+        subcommands = {NodeCommand.Run.class, NodeCommand.VerifyDb.class})
+final class NodeCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a validator node from a genesis file and its key.")
+    static final class Run implements Callable<Integer> {
+        @Option(names = "--data-dir", required = true, description = "Where the node keeps its chain.")
+        Path dataDir;
+
+        @Option(names = "--genesis", required = true, description = "The network's genesis.json.")
+        Path genesis;
+
+        @Option(names = "--key", required = true, description = "The validator's keystore (Web3 Secret Storage v3).")
+        Path key;
+
+        @Option(names = "--password-file", description = "Read the keystore password from the first line of this file "
+                + "(else $" + PasswordSource.ENV + ", else a prompt).")
+        Path passwordFile;
+
+        @Option(names = "--api-host", defaultValue = "127.0.0.1", description = "Address the HTTP API binds to (default: ${DEFAULT-VALUE}).")
+        String apiHost;
+
+        @Option(names = "--api-port", defaultValue = "8080", description = "HTTP API port (default: ${DEFAULT-VALUE}).")
+        int apiPort;
+
+        @Option(names = "--p2p-port", defaultValue = "26656", description = "libp2p port, reserved for the validator network.")
+        int p2pPort;
+
+        @Option(names = "--block-time", description = "Time between blocks (default: the genesis target block time).")
+        Duration blockTime;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            GenesisData genesisData = GenesisLoader.load(genesis);
+            String password = PasswordSource.system(Optional.ofNullable(passwordFile)).forUnlocking("keystore " + key);
+            if (!Files.exists(key)) {
+                throw new CliException("keystore " + key + " does not exist");
+            }
+            SigningKey validator = Keystore.read(key, password).orElseThrow();
+            Duration interval = blockTime != null ? blockTime
+                    : Duration.ofMillis(io.gridchain.genesis.GenesisDocument.require(
+                            new String(genesisData.document(), java.nio.charset.StandardCharsets.UTF_8))
+                            .params().targetBlockTimeMillis());
+            NodeConfig config = new NodeConfig(dataDir, apiHost, apiPort, p2pPort, interval, Mempool.Limits.DEFAULT);
+            GridchainNode node = GridchainNode.start(config, genesisData, validator,
+                    new SingleValidatorCertifier(validator, genesisData.chainId()), Clock.systemUTC());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Validator " + validator.address() + " on chain " + genesisData.chainId() + "; API http://"
+                    + apiHost + ":" + node.apiPort());
+            out.flush();
+            NodeLifecycle.runUntilStopped(node);
+            return 0;
+        }
+    }
+
+    @Command(name = "verify-db", mixinStandardHelpOptions = true,
+            description = "Re-execute every stored block from genesis and compare state roots and certificates.")
+    static final class VerifyDb implements Callable<Integer> {
+        @Option(names = "--data-dir", required = true, description = "The node's data directory (the node must be stopped).")
+        Path dataDir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path chainDir = dataDir.resolve("chain");
+            if (!Files.isDirectory(chainDir)) {
+                throw new CliException(dataDir + " holds no chain (no " + chainDir + ")");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            Path scratch = Files.createTempDirectory("gridchain-verify-");
+            try (ChainStore stored = new ChainStore(LevelDbKeyValueStore.open(chainDir.toFile()), 1 << 20)) {
+                long head = stored.headHeight().orElse(0L);
+                out.println("verifying " + head + " blocks in " + chainDir);
+                out.flush();
+                long step = Math.max(1, head / 20);
+                ChainVerifier.Result result = ChainVerifier.verify(stored, LevelDbKeyValueStore.open(scratch.toFile()), h -> {
+                    if (h % step == 0 || h == head) {
+                        out.printf("  %d/%d blocks re-executed%n", h, head);
+                        out.flush();
+                    }
+                });
+                if (result instanceof ChainVerifier.Result.Failed failed) {
+                    spec.commandLine().getErr().println("error: block " + failed.height() + ": " + failed.reason());
+                    return 1;
+                }
+                ChainVerifier.Result.Verified ok = (ChainVerifier.Result.Verified) result;
+                out.println("ok: " + ok.height() + " blocks verified, state root " + ok.stateRoot());
+                return 0;
+            } finally {
+                deleteRecursively(scratch);
+            }
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.gridchain.testnet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridchain.core.account.Transfer;
+import io.gridchain.core.crypto.Address;
+import io.gridchain.core.crypto.Hash32;
+import io.gridchain.core.crypto.SigningKey;
+import io.gridchain.core.tx.Transaction;
+import io.gridchain.core.tx.UnsignedTransaction;
+import io.gridchain.testnet.process.NodeProcess;
+import io.gridchain.wallet.Keystore;
+import io.gridchain.wallet.NodeClient;
+import io.gridchain.wallet.NodeViews;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A validator node process is killed with SIGKILL again and again while it commits blocks under load.
+ * After every restart it resumes at or after the last block seen committed, no transaction seen
+ * committed is lost, and at the end {@code node verify-db} re-executes the whole chain successfully.
+ */
+class CrashRecoveryIT {
+    private static final Path JAR = Path.of(System.getProperty("gridchain.jar", "target/gridchain.jar"));
+    private static final int KILLS = 4;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aKilledNodeResumesAtItsLastCommittedBlockAndLosesNothing() throws Exception {
+        Path password = Files.writeString(dir.resolve("password"), "crash test password\n");
+        Cli.run(JAR, dir.resolve("genesis.log"), "genesis", "new", "--validators", "1", "--out", dir.resolve("net").toString(),
+                "--password-file", password.toString(), "--light-kdf");
+        SigningKey validator = Keystore.read(dir.resolve("net/validator-0.json"), "crash test password").orElseThrow();
+        Address sink = SigningKey.random(new SecureRandom()).address();
+        Random random = new Random(42);
+        Set<Hash32> seenCommitted = new HashSet<>();
+        long seenHeight = 0;
+
+        for (int cycle = 0; cycle <= KILLS; cycle++) {
+            int port = NodeProcess.freePort();
+            NodeProcess node = NodeProcess.start(JAR, port, dir.resolve("node.log"), Duration.ofSeconds(60),
+                    "node", "run", "--data-dir", dir.resolve("node").toString(), "--genesis", dir.resolve("net/genesis.json").toString(),
+                    "--key", dir.resolve("net/validator-0.json").toString(), "--password-file", password.toString(),
+                    "--api-port", Integer.toString(port), "--block-time", "100ms");
+            NodeClient client = NodeClient.create(node.api());
+            assertThat(client.status().height()).as("height after restart %d", cycle).isGreaterThanOrEqualTo(seenHeight);
+            for (Hash32 hash : seenCommitted) {
+                assertThat(client.transaction(hash).isCommitted()).as("transaction %s after restart %d", hash, cycle).isTrue();
+            }
+            if (cycle == KILLS) {
+                assertThat(node.stop()).isZero();
+                break;
+            }
+            List<Transaction> submitted = new CopyOnWriteArrayList<>();
+            AtomicBoolean loading = new AtomicBoolean(true);
+            Thread load = new Thread(() -> submitUntilStopped(client, validator, sink, submitted, loading));
+            load.start();
+            Thread.sleep(800 + random.nextInt(1500));
+            seenHeight = client.status().height();
+            for (Transaction tx : submitted) {
+                if (client.transaction(tx.hash()).isCommitted()) {
+                    seenCommitted.add(tx.hash());
+                }
+            }
+            node.kill();
+            loading.set(false);
+            load.join();
+            assertThat(submitted).as("load in cycle %d", cycle).isNotEmpty();
+        }
+        assertThat(seenCommitted).hasSizeGreaterThan(KILLS);
+
+        Cli.Result verify = Cli.run(JAR, dir.resolve("verify.log"), "node", "verify-db", "--data-dir", dir.resolve("node").toString());
+        assertThat(verify.exitCode()).as(verify.output()).isZero();
+        assertThat(verify.output()).contains("ok: ");
+    }
+
+    private static void submitUntilStopped(NodeClient client, SigningKey from, Address to, List<Transaction> submitted,
+                                           AtomicBoolean loading) {
+        try {
+            long chainId = client.status().chainId();
+            long nonce = client.account(from.address()).nonce();
+            while (loading.get()) {
+                List<Transaction> batch = new ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    batch.add(new UnsignedTransaction(chainId, nonce++, 1_000, new Transfer(to, 1)).signWith(from));
+                }
+                for (NodeViews.BatchResult r : client.submitBatch(batch)) {
+                    assertThat(r.accepted()).as(r.detail().orElse("")).isTrue();
+                }
+                submitted.addAll(batch);
+            }
+        } catch (RuntimeException e) {
+            if (loading.get()) {
+                throw e;
+            }
+            // the node was killed under us: that is the point
+        }
+    }
+}
