@@ -140,9 +140,9 @@ public final class Keystore {
     }
 
     /** A user-facing refusal: the CLI prints the message; there is no cause to show. */
-    public static final class KeystoreException extends RuntimeException {
+    public static final class KeystoreException extends WalletException {
         public KeystoreException(String message) {
-            super(message, null, false, false);
+            super(message);
         }
     }
 }
