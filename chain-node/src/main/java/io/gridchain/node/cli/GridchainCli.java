@@ -13,10 +13,6 @@ public final class GridchainCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
-        System.exit(run(args));
-    }
-
     public static int run(String... args) {
         return commandLine().execute(args);
     }
