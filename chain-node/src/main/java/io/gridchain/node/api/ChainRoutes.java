@@ -11,6 +11,7 @@ import io.gridchain.core.crypto.Hash32;
 import io.gridchain.core.crypto.Keccak;
 import io.gridchain.core.merkle.SmtProof;
 import io.gridchain.core.merkle.SparseMerkleTree;
+import io.gridchain.core.tx.Rejection;
 import io.gridchain.core.tx.Transaction;
 import io.gridchain.node.chain.Ledger;
 import io.gridchain.node.mempool.Admission;
@@ -145,7 +146,12 @@ final class ChainRoutes {
 
     private Transaction decode(String hex) {
         byte[] bytes = Params.hexBody(hex, "tx");
-        Transaction.Decoded decoded = Transaction.decode(bytes, ledger.params().maxTransactionBytes());
+        int limit = ledger.params().maxTransactionBytes();
+        if (bytes.length > limit) {
+            throw new ProblemException(Problem.of(Rejection.of(Rejection.TOO_LARGE,
+                    "transaction is " + bytes.length + " bytes, the limit is " + limit)));
+        }
+        Transaction.Decoded decoded = Transaction.decode(bytes, limit);
         if (decoded instanceof Transaction.Decoded.Malformed malformed) {
             throw new ProblemException(Problem.badRequest("malformed-transaction", malformed.reason()));
         }

@@ -180,6 +180,49 @@ class NodeApiTest {
     }
 
     @Test
+    void replayedHighSUnknownAndOversizedTransactionsAreRefused() throws Exception {
+        Transaction tx = transfer(0, 5);
+        post("/v1/txs", "{\"tx\":\"" + Hex.encodePrefixed(tx.encode()) + "\"}");
+        awaitCommitted(tx.hash());
+        assertProblem(post("/v1/txs", "{\"tx\":\"" + Hex.encodePrefixed(tx.encode()) + "\"}"), 409, "nonce-already-used", "already used");
+
+        byte[] sig = transfer(1, 5).signature().bytes();
+        java.math.BigInteger n = new java.math.BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
+        byte[] highS = org.web3j.utils.Numeric.toBytesPadded(n.subtract(transfer(1, 5).signature().s()), 32);
+        System.arraycopy(highS, 0, sig, 32, 32);
+        sig[64] = (byte) (sig[64] == 27 ? 28 : 27);
+        byte[] highSTx = Rlp.list(Rlp.uint(TestChain.CHAIN_ID), Rlp.uint(1), Rlp.uint(1_000), Rlp.string("transfer"),
+                Rlp.bytes(new Transfer(bob, 5).encode()), Rlp.bytes(sig));
+        assertProblem(post("/v1/txs", "{\"tx\":\"" + Hex.encodePrefixed(highSTx) + "\"}"), 400, "malformed-transaction", "high-s");
+
+        io.gridchain.core.tx.TxPayload teleport = new io.gridchain.core.tx.TxPayload() {
+            public String kind() {
+                return "teleport";
+            }
+
+            public byte[] encode() {
+                return Rlp.list();
+            }
+        };
+        Transaction unknown = new UnsignedTransaction(TestChain.CHAIN_ID, 1, 1_000, teleport).signWith(chain.accounts.get(0));
+        assertProblem(post("/v1/txs", "{\"tx\":\"" + Hex.encodePrefixed(unknown.encode()) + "\"}"), 400, "unknown-kind", "teleport");
+
+        io.gridchain.core.tx.TxPayload huge = new io.gridchain.core.tx.TxPayload() {
+            public String kind() {
+                return "transfer";
+            }
+
+            public byte[] encode() {
+                return Rlp.list(Rlp.bytes(new byte[70_000]));
+            }
+        };
+        Transaction oversized = new UnsignedTransaction(TestChain.CHAIN_ID, 1, 1_000, huge).signWith(chain.accounts.get(0));
+        assertProblem(post("/v1/txs", "{\"tx\":\"" + Hex.encodePrefixed(oversized.encode()) + "\"}"), 413,
+                "transaction-too-large", "the limit is 65536");
+        assertThat(json(get("/v1/status")).get("mempoolSize").asInt()).isZero();
+    }
+
+    @Test
     void aBatchAnswersPerTransaction() throws Exception {
         String body = "{\"txs\":[\"" + Hex.encodePrefixed(transfer(0, 1).encode()) + "\",\"0x00\",\""
                 + Hex.encodePrefixed(transfer(1, 1).encode()) + "\"]}";
