@@ -24,6 +24,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /** The JSON form of {@link GenesisDocument}: a strict reader that names every bad field, and the writer. */
@@ -54,10 +56,7 @@ final class GenesisJson {
         }
         Reader reader = new Reader();
         Optional<GenesisDocument> doc = reader.document(root);
-        if (doc.isPresent() && reader.problems.isEmpty()) {
-            reader.problems.addAll(doc.get().validate());
-        }
-        return reader.problems.isEmpty() ? new Parsed.Valid(doc.orElseThrow()) : new Parsed.Invalid(reader.problems);
+        return doc.<Parsed>map(Parsed.Valid::new).orElseGet(() -> new Parsed.Invalid(reader.problems));
     }
 
     private static Parsed invalid(Problem p) {
@@ -99,18 +98,36 @@ final class GenesisJson {
     private static final class Reader {
         final List<Problem> problems = new ArrayList<>();
 
+        /** Applies every rule to whatever parts could be read, so one bad field does not hide another. */
         Optional<GenesisDocument> document(JsonNode root) {
             fields(root, "", Set.of("chainId", "genesisTime", "validators", "balances", "params"));
             Optional<Long> chainId = integer(root, "", "chainId");
+            chainId.ifPresent(id -> GenesisRules.checkChainId(id, problems));
             Optional<Instant> time = text(root, "", "genesisTime").flatMap(this::instant);
-            Optional<List<Validator>> validators = array(root, "validators", this::validator);
-            Optional<List<Balance>> balances = array(root, "balances", this::balance);
+            time.ifPresent(t -> GenesisRules.checkTime(t, problems));
+            Optional<Parts<Validator>> validators = array(root, "validators", this::validator);
+            validators.ifPresent(v -> {
+                if (v.size() == 0) {
+                    problems.add(GenesisRules.NO_VALIDATORS);
+                }
+                GenesisRules.checkValidators(v.read(), problems);
+            });
+            Optional<Parts<Balance>> balances = array(root, "balances", this::balance);
+            balances.ifPresent(b -> GenesisRules.checkBalances(b.read(), problems));
             Optional<ChainParams> params = object(root, "", "params").flatMap(this::params);
-            if (chainId.isEmpty() || time.isEmpty() || validators.isEmpty() || balances.isEmpty() || params.isEmpty()) {
+            if (!problems.isEmpty() || chainId.isEmpty() || time.isEmpty() || validators.isEmpty()
+                    || balances.isEmpty() || params.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new GenesisDocument(chainId.get(), time.get(), validators.get(), balances.get(),
-                    params.get()));
+            return Optional.of(new GenesisDocument(chainId.get(), time.get(), validators.get().all(),
+                    balances.get().all(), params.get()));
+        }
+
+        /** The elements of an array that could be read, by index, and how many there were. */
+        private record Parts<T>(SortedMap<Integer, T> read, int size) {
+            List<T> all() {
+                return new ArrayList<>(read.values());
+            }
         }
 
         private Optional<Instant> instant(String text) {
@@ -220,7 +237,7 @@ final class GenesisJson {
             });
         }
 
-        private <T> Optional<List<T>> array(JsonNode root, String name, Element<T> element) {
+        private <T> Optional<Parts<T>> array(JsonNode root, String name, Element<T> element) {
             JsonNode node = root.get(name);
             if (node == null) {
                 problems.add(new Problem(name, "missing"));
@@ -230,14 +247,12 @@ final class GenesisJson {
                 problems.add(new Problem(name, "must be an array"));
                 return Optional.empty();
             }
-            List<T> out = new ArrayList<>();
-            boolean complete = true;
+            SortedMap<Integer, T> read = new TreeMap<>();
             for (int i = 0; i < node.size(); i++) {
-                Optional<T> item = element.read(node.get(i), name + "[" + i + "]");
-                item.ifPresent(out::add);
-                complete &= item.isPresent();
+                int index = i;
+                element.read(node.get(i), name + "[" + i + "]").ifPresent(item -> read.put(index, item));
             }
-            return complete ? Optional.of(out) : Optional.empty();
+            return Optional.of(new Parts<>(read, node.size()));
         }
 
         private interface Element<T> {

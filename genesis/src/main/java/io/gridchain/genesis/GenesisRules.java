@@ -6,12 +6,15 @@ import io.gridchain.core.validator.Validator;
 import io.gridchain.genesis.GenesisDocument.Balance;
 import io.gridchain.genesis.GenesisDocument.Problem;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.bouncycastle.math.ec.ECPoint;
 import org.web3j.crypto.Sign;
 
@@ -22,40 +25,58 @@ final class GenesisRules {
     /** 256 MiB: a block must fit comfortably in memory and in one gossip message stream. */
     static final long MAX_BLOCK_BYTES = 256L * 1024 * 1024;
 
+    static final Problem NO_VALIDATORS = new Problem("validators", "at least one validator is needed");
+
     private GenesisRules() {}
 
     static List<Problem> check(GenesisDocument doc) {
         List<Problem> problems = new ArrayList<>();
-        if (doc.chainId() <= 0) {
-            problems.add(new Problem("chainId", "must be positive"));
+        checkChainId(doc.chainId(), problems);
+        checkTime(doc.genesisTime(), problems);
+        if (doc.validators().isEmpty()) {
+            problems.add(NO_VALIDATORS);
         }
-        checkTime(doc, problems);
-        checkValidators(doc.validators(), problems);
-        checkBalances(doc.balances(), problems);
+        checkValidators(indexed(doc.validators()), problems);
+        checkBalances(indexed(doc.balances()), problems);
         ChainParams p = doc.params();
         checkParams(p.targetBlockTimeMillis(), p.maxBlockBytes(), p.maxTransactionBytes(), p.minFee(), problems);
         return problems;
     }
 
-    private static void checkTime(GenesisDocument doc, List<Problem> problems) {
-        if (doc.genesisTime().getEpochSecond() < 0) {
+    static <T> SortedMap<Integer, T> indexed(List<T> list) {
+        SortedMap<Integer, T> out = new TreeMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            out.put(i, list.get(i));
+        }
+        return out;
+    }
+
+    static void checkChainId(long chainId, List<Problem> problems) {
+        if (chainId <= 0) {
+            problems.add(new Problem("chainId", "must be positive"));
+        }
+    }
+
+    static void checkTime(Instant time, List<Problem> problems) {
+        if (time.getEpochSecond() < 0) {
             problems.add(new Problem("genesisTime", "must not be before 1970-01-01T00:00:00Z"));
         }
         // The header carries milliseconds; finer digits would be silently dropped from the hash.
-        if (doc.genesisTime().getNano() % 1_000_000 != 0) {
+        if (time.getNano() % 1_000_000 != 0) {
             problems.add(new Problem("genesisTime", "must not be more precise than milliseconds"));
         }
     }
 
-    private static void checkValidators(List<Validator> validators, List<Problem> problems) {
-        if (validators.isEmpty()) {
-            problems.add(new Problem("validators", "at least one validator is needed"));
-            return;
-        }
+    /**
+     * Checks the validators that could be read, keyed by their index in the document (entries that
+     * could not be read are missing from the map and were reported by the reader).
+     */
+    static void checkValidators(SortedMap<Integer, Validator> validators, List<Problem> problems) {
         Map<Address, Integer> seen = new HashMap<>();
         BigInteger totalPower = BigInteger.ZERO;
-        for (int i = 0; i < validators.size(); i++) {
-            Validator v = validators.get(i);
+        for (Map.Entry<Integer, Validator> entry : validators.entrySet()) {
+            int i = entry.getKey();
+            Validator v = entry.getValue();
             String at = "validators[" + i + "]";
             Integer first = seen.putIfAbsent(v.address(), i);
             if (first != null) {
@@ -75,11 +96,12 @@ final class GenesisRules {
         }
     }
 
-    private static void checkBalances(List<Balance> balances, List<Problem> problems) {
+    static void checkBalances(SortedMap<Integer, Balance> balances, List<Problem> problems) {
         Map<Address, Integer> seen = new HashMap<>();
         BigInteger supply = BigInteger.ZERO;
-        for (int i = 0; i < balances.size(); i++) {
-            Balance b = balances.get(i);
+        for (Map.Entry<Integer, Balance> entry : balances.entrySet()) {
+            int i = entry.getKey();
+            Balance b = entry.getValue();
             String at = "balances[" + i + "]";
             Integer first = seen.putIfAbsent(b.address(), i);
             if (first != null) {

@@ -114,6 +114,20 @@ class GenesisDocumentTest {
     }
 
     @Test
+    void listsEveryProblemNotOnlyTheFirst() {
+        String alice = ALICE.address().toString();
+        String json = validJson().replace("\"chainId\": 1337", "\"chainId\": -5")
+                .replace("\"power\": 20", "\"power\": \"20\"")
+                .replace("\"balances\": [", "\"balances\": [{\"address\": \"" + alice + "\", \"amount\": \"5\"}, ")
+                .replace("\"minFee\": 1000", "\"minFee\": -1");
+
+        assertProblems(json, "chainId: must be positive", "validators[1].power: must be an integer",
+                "balances[1].address: duplicate of balances[0]", "params.minFee: must not be negative");
+        assertProblems(validJson().replaceAll("(?s)\"validators\": \\[.*?\\],\\s*\"balances\"", "\"validators\": [], \"balances\""),
+                "validators: at least one validator is needed");
+    }
+
+    @Test
     void aCorruptedFileIsAClearErrorNamingTheLine(@TempDir Path dir) throws Exception {
         String json = validJson();
         Path file = dir.resolve("genesis.json");

@@ -2,6 +2,7 @@ package io.gridchain.wallet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridchain.core.bytes.Hex;
 import io.gridchain.core.crypto.Address;
@@ -65,10 +66,8 @@ public final class NodeClient {
 
     public List<BatchResult> submitBatch(List<Transaction> txs) {
         ObjectNode body = NodeJson.MAPPER.createObjectNode();
-        txs.forEach(tx -> body.withArray("txs").add(Hex.encodePrefixed(tx.encode())));
-        if (txs.isEmpty()) {
-            body.putArray("txs");
-        }
+        ArrayNode encoded = body.putArray("txs");
+        txs.forEach(tx -> encoded.add(Hex.encodePrefixed(tx.encode())));
         return send(post("v1/txs/batch", body), NodeJson::batch);
     }
 

@@ -81,7 +81,7 @@ final class NodeJson {
         if (present(n, "events")) {
             for (JsonNode e : array(n, "events")) {
                 Map<String, String> attrs = new LinkedHashMap<>();
-                e.path("attributes").fields().forEachRemaining(f -> attrs.put(f.getKey(), f.getValue().asText()));
+                e.path("attributes").properties().forEach(f -> attrs.put(f.getKey(), f.getValue().asText()));
                 events.add(new Event(text(e, "type"), attrs));
             }
         }

@@ -74,6 +74,16 @@ class KeystoreTest {
     }
 
     @Test
+    void readsTheOlderCapitalisedCryptoKeyAndAPrefixedAddress() {
+        String older = PBKDF2_VECTOR.replace("\"crypto\"", "\"Crypto\"")
+                .replace("\"version\" : 3", "\"address\" : \"0x008aeeda4d805471df9b2a5b0f38a0c3bcba786b\", \"version\" : 3");
+
+        assertThat(Hex.encode(Keystore.decrypt(older, "testpassword").orElseThrow().privateKeyBytes()))
+                .isEqualTo(VECTOR_SECRET);
+        assertThat(Keystore.declaredAddress(older)).contains(Address.require("0x008aeeda4d805471df9b2a5b0f38a0c3bcba786b"));
+    }
+
+    @Test
     void aWrongPasswordIsAValueWithTheAgreedMessage() {
         Opened opened = Keystore.decrypt(PBKDF2_VECTOR.replace("262144", "1024"), "testpassword");
 

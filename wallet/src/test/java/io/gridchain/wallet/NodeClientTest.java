@@ -135,6 +135,15 @@ class NodeClientTest {
     }
 
     @Test
+    void anUnknownTransactionIsANotFoundProblem() {
+        Transaction tx = transfer(0);
+        node.on("GET /v1/txs/" + tx.hash(), problem(404, "about:blank", "Not Found", "unknown transaction " + tx.hash()));
+
+        assertThatThrownBy(() -> client.transaction(tx.hash())).isInstanceOfSatisfying(NodeProblem.class,
+                p -> assertThat(p.isNotFound()).isTrue()).hasMessage("unknown transaction " + tx.hash());
+    }
+
+    @Test
     void givesUpWaitingAfterTheTimeout() {
         Transaction tx = transfer(0);
         node.on("GET /v1/txs/" + tx.hash(), json(200, txJson(tx, "pending", "")));

@@ -1,0 +1,22 @@
+package io.gridchain.genesis;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** genesis → chain-core only (plus Jackson for the file format): it never knows the wallet or the node. */
+class GenesisBoundariesTest {
+    @Test
+    void genesisDependsOnlyOnChainCoreAndJackson() {
+        JavaClasses genesis = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.gridchain.genesis");
+
+        classes().that().resideInAPackage("io.gridchain.genesis..").should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "io.gridchain.genesis..", "io.gridchain.core..",
+                        "com.fasterxml.jackson..", "org.bouncycastle..", "org.web3j.crypto..")
+                .check(genesis);
+    }
+}
