@@ -77,6 +77,26 @@ public record Identity(String name, List<Term> owners, List<IdentityKey> keys, M
                 .findFirst();
     }
 
+    /**
+     * In what capacity {@code address} could act for this identity at {@code height}: "owner", or the
+     * purpose of one of its keys among {@code purposes}. Empty if it could not, or if the identity was
+     * not active then.
+     */
+    public Optional<String> authorityAt(Address address, long height, java.util.Set<KeyPurpose> purposes) {
+        if (statusAt(height).orElse(null) != IdentityStatus.ACTIVE) {
+            return Optional.empty();
+        }
+        if (ownerAt(height).filter(address::equals).isPresent()) {
+            return Optional.of("owner");
+        }
+        for (KeyPurpose purpose : purposes) {
+            if (keyValidAt(address, purpose, height).isPresent()) {
+                return Optional.of(purpose.wireName() + " key");
+            }
+        }
+        return Optional.empty();
+    }
+
     public Identity withKeys(List<IdentityKey> newKeys) {
         return new Identity(name, owners, newKeys, metadata, statuses, pendingRotation, registeredHeight);
     }
