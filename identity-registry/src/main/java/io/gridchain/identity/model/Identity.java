@@ -97,6 +97,15 @@ public record Identity(String name, List<Term> owners, List<IdentityKey> keys, M
         return Optional.empty();
     }
 
+    /**
+     * Whether {@code address} may sign in as this identity now: the identity is active and the address
+     * is its owner or one of its unrevoked authentication keys.
+     */
+    public boolean canAuthenticate(Address address) {
+        return status() == IdentityStatus.ACTIVE && (owner().equals(address)
+                || activeKey(address).filter(k -> k.purpose() == KeyPurpose.AUTHENTICATION).isPresent());
+    }
+
     public Identity withKeys(List<IdentityKey> newKeys) {
         return new Identity(name, owners, newKeys, metadata, statuses, pendingRotation, registeredHeight);
     }
