@@ -7,6 +7,7 @@ import io.gridchain.identity.IdentityState;
 import io.gridchain.identity.PersonalSign;
 import io.gridchain.identity.model.Identity;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.Optional;
  * A malformed message is {@code invalid_request}; every other refusal is {@code invalid_grant}.
  */
 final class SiweGrant {
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
     private final AuthConfig config;
     private final ChallengeStore challenges;
     private final Clock clock;
@@ -77,6 +80,9 @@ final class SiweGrant {
         }
         if (!m.uri().equals(config.siweUri())) {
             return Optional.of("the message URI is " + m.uri() + ", expected " + config.siweUri());
+        }
+        if (m.issuedAt().isAfter(now.plus(CLOCK_SKEW))) {
+            return Optional.of("the message is issued in the future (" + m.issuedAt() + ")");
         }
         if (m.expirationTime().isPresent() && !now.isBefore(m.expirationTime().get())) {
             return Optional.of("the message expired at " + m.expirationTime().get());

@@ -3,7 +3,10 @@ package io.gridchain.identity.auth;
 import io.gridchain.core.crypto.Address;
 import io.gridchain.core.state.StateReader;
 import io.gridchain.identity.IdentityState;
+import io.gridchain.identity.OrgMembership;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -12,7 +15,8 @@ import java.util.function.Supplier;
  * Token introspection (RFC 7662) and revocation (RFC 7009). A token is active only if it verifies
  * (signature, issuer, expiry), was not revoked, and — re-checked against the latest committed state —
  * its identity is still active and the address that signed in is still its owner or an unrevoked
- * authentication key. Whoever calls these must have been authorized by the node (RFC 7662 §2.1).
+ * authentication key. The {@code scope} it reports leaves out any {@code memberof:<org>} that no
+ * longer holds. Whoever calls these must have been authorized by the node (RFC 7662 §2.1).
  */
 public final class TokenIntrospection {
     private final AccessTokens tokens;
@@ -31,7 +35,7 @@ public final class TokenIntrospection {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("active", claims.isPresent());
         claims.ifPresent(c -> {
-            out.put("scope", c.scopeString());
+            out.put("scope", String.join(" ", scopesStillHeld(c)));
             out.put("token_type", "Bearer");
             out.put("sub", c.subject());
             out.put("aud", c.audience());
@@ -65,6 +69,19 @@ public final class TokenIntrospection {
         boolean stillHolds = IdentityState.IDENTITIES.get(state.get(), c.subject())
                 .filter(i -> i.canAuthenticate(a.address())).isPresent();
         return stillHolds ? Optional.of(c) : Optional.empty();
+    }
+
+    /** The token's scopes, less any {@code memberof:<org>} the identity no longer belongs to. */
+    private List<String> scopesStillHeld(TokenClaims c) {
+        StateReader now = state.get();
+        List<String> held = new ArrayList<>();
+        for (String scope : c.scope()) {
+            if (!scope.startsWith(Scopes.MEMBER_OF) || OrgMembership.check(now, scope.substring(Scopes.MEMBER_OF.length()),
+                    c.subject()) instanceof OrgMembership.Result.Member) {
+                held.add(scope);
+            }
+        }
+        return held;
     }
 
     /**

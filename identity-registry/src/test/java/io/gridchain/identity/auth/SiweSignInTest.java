@@ -95,6 +95,15 @@ class SiweSignInTest {
     }
 
     @Test
+    void aMessageIssuedInTheFutureIsRefused() {
+        String message = f.challenge(alice).message();
+        java.time.Instant later = f.clock.instant().plus(Duration.ofHours(1));
+        String future = message.replaceFirst("Issued At: [^\n]+", "Issued At: " + later);
+        assertThat(error(f.signIn.token(siweForm(future, personalSign(alice, future)))).description())
+                .contains("future");
+    }
+
+    @Test
     void aMessageForAnotherDomainOrChainIsRefused() {
         String message = f.challenge(alice).message();
         String otherDomain = message.replace("node.grid.example wants", "evil.example wants");

@@ -67,6 +67,19 @@ class TokenIntrospectionTest {
     }
 
     @Test
+    void aMembershipThatEndsLeavesTheReportedScope() {
+        f.chain.applied(alice, TransactionBuilders.createOrg("acme", "alice"));
+        SigningKey bob = f.chain.fundedKey();
+        f.chain.register(bob, "bob");
+        f.chain.applied(alice, TransactionBuilders.addOrgMember("acme", "alice",
+                io.gridchain.identity.model.MemberRef.identity("bob")));
+        String t = issued(f.signInWith(bob, Map.of("scope", "memberof:acme"))).accessToken();
+        assertThat(f.introspection.introspect(t)).containsEntry("scope", "identity memberof:acme");
+        f.chain.applied(bob, TransactionBuilders.leaveOrg("acme", "bob"));
+        assertThat(f.introspection.introspect(t)).containsEntry("active", true).containsEntry("scope", "identity");
+    }
+
+    @Test
     void revokedExpiredAndForgedTokensAreInactive() {
         String t = token(alice);
         assertThat(f.introspection.revoke(t)).isEmpty();

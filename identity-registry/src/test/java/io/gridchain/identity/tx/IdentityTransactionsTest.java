@@ -201,6 +201,59 @@ class IdentityTransactionsTest {
     }
 
     @Test
+    void aRotationFallingDueWhileSuspendedIsDropped() {
+        chain.register(alice, "alice");
+        SigningKey recovery = chain.fundedKey();
+        chain.applied(alice, TransactionBuilders.addKey("alice", recovery.address(), KeyPurpose.RECOVERY));
+        chain.applied(recovery, TransactionBuilders.rotateOwner("alice", bob.address()));
+        chain.applied(chain.registrar, TransactionBuilders.suspend("alice"));
+        assertThat(chain.rejected(recovery, TransactionBuilders.rotateOwner("alice", chain.key().address())).code())
+                .isEqualTo(IdentityRejections.IDENTITY_NOT_ACTIVE);
+        for (int i = 0; i <= IdentityParams.DEV.rotationDelayBlocks(); i++) {
+            chain.emptyBlock();
+        }
+        assertThat(chain.identity("alice").owner()).isEqualTo(alice.address());
+        assertThat(chain.identity("alice").pendingRotation()).isEmpty();
+        assertThat(IdentityState.HISTORY.get(chain.committed, "alice").orElseThrow())
+                .extracting(HistoryEntry::kind).contains("owner-rotation-dropped");
+    }
+
+    @Test
+    void aDeactivatedIdentityCannotRevokeKeysOrRotate() {
+        chain.register(alice, "alice");
+        chain.applied(alice, TransactionBuilders.addKey("alice", bob.address(), KeyPurpose.RECOVERY));
+        chain.applied(alice, TransactionBuilders.deactivate("alice"));
+        assertThat(chain.rejected(alice, TransactionBuilders.revokeKey("alice", bob.address())).code())
+                .isEqualTo(IdentityRejections.IDENTITY_NOT_ACTIVE);
+        assertThat(chain.rejected(alice, TransactionBuilders.rotateOwner("alice", bob.address())).code())
+                .isEqualTo(IdentityRejections.IDENTITY_NOT_ACTIVE);
+        assertThat(chain.rejected(bob, TransactionBuilders.rotateOwner("alice", bob.address())).code())
+                .isEqualTo(IdentityRejections.IDENTITY_NOT_ACTIVE);
+        assertThat(chain.rejected(alice, TransactionBuilders.cancelRotation("alice")).code())
+                .isEqualTo(IdentityRejections.IDENTITY_NOT_ACTIVE);
+    }
+
+    @Test
+    void aSuspendedOwnerMayStillRevokeACompromisedKey() {
+        chain.register(alice, "alice");
+        chain.applied(alice, TransactionBuilders.addKey("alice", bob.address(), KeyPurpose.AUTHENTICATION));
+        chain.applied(chain.registrar, TransactionBuilders.suspend("alice"));
+        chain.applied(alice, TransactionBuilders.revokeKey("alice", bob.address()));
+        assertThat(chain.identity("alice").activeKey(bob.address())).isEmpty();
+    }
+
+    @Test
+    void updatesChargeTheUpdateFeeToTheProposer() {
+        chain.register(alice, "alice");
+        long before = chain.balance(alice.address());
+        long proposerBefore = chain.balance(chain.proposer);
+        chain.applied(alice, TransactionBuilders.addKey("alice", bob.address(), KeyPurpose.ASSERTION));
+        long paid = IdentityChain.TX_FEE + IdentityParams.DEV.updateFee();
+        assertThat(chain.balance(alice.address())).isEqualTo(before - paid);
+        assertThat(chain.balance(chain.proposer)).isEqualTo(proposerBefore + paid);
+    }
+
+    @Test
     void theOwnerCancelsAPendingRotation() {
         chain.register(alice, "alice");
         SigningKey recovery = chain.fundedKey();
