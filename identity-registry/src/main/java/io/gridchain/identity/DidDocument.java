@@ -40,7 +40,7 @@ public record DidDocument(String did, Map<String, Object> document, Map<String, 
             if (key.isRevoked()) {
                 continue;
             }
-            String id = did + "#" + key.purpose().wireName() + "-" + key.address().toString().toLowerCase();
+            String id = did + "#" + key.purpose().wireName() + "-" + key.address().toString().toLowerCase(java.util.Locale.ROOT);
             methods.add(method(id, did, key.address(), chainId));
             (key.purpose() == KeyPurpose.AUTHENTICATION ? authentication
                     : key.purpose() == KeyPurpose.ASSERTION ? assertion : invocation).add(id);
