@@ -1,6 +1,9 @@
 package io.gridchain.identity.auth;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The authorization server as this node runs it. {@code issuer} is the base URL (no trailing slash);
@@ -17,8 +20,20 @@ public record AuthConfig(String issuer, String domain, String siweUri, long chai
         if (issuer.endsWith("/")) {
             throw new IllegalArgumentException("issuer must not end with '/'");
         }
+        requireRenderable(domain, siweUri, chainId, statement);
         if (challengeTtl.isNegative() || challengeTtl.isZero() || tokenTtl.isNegative() || tokenTtl.isZero()) {
             throw new IllegalArgumentException("lifetimes must be positive");
+        }
+    }
+
+    /** Our own SIWE messages must pass our own strict parser: try one with these values. */
+    private static void requireRenderable(String domain, String siweUri, long chainId, String statement) {
+        SiweMessage sample = new SiweMessage(Optional.empty(), domain, "0x0000000000000000000000000000000000000000",
+                Optional.of(statement), siweUri, "1", chainId, "00000000", Instant.EPOCH, Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(siweUri));
+        if (SiweMessage.parse(sample.render()) instanceof SiweMessage.Parsed.Invalid invalid) {
+            throw new IllegalArgumentException("domain, SIWE URI, chain id or statement cannot form a SIWE message: "
+                    + invalid.reason());
         }
     }
 

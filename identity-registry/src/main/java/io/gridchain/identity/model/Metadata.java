@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * What an identity says about itself. Every field may be empty. {@code emailHash} is keccak256 of the
- * lowercase address (32 bytes) so the address itself is never on chain; {@code serviceUri} is an
+ * lowercase email address (32 bytes), so the email address itself is never on chain; {@code serviceUri} is an
  * absolute http(s) URI; {@code encryptionKey} is a public key for encrypting to the identity (at most
  * 65 bytes: X25519, compressed or uncompressed secp256k1).
  */

@@ -61,6 +61,16 @@ class SiweMessageTest {
     }
 
     @Test
+    void aConfigurationThatCannotFormAValidMessageIsRefusedAtStart() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AuthConfig("https://n.example", "n.example",
+                "https://n.example/login", 1, java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(1),
+                "two\nlines")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("statement");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AuthConfig("https://n.example", "n example",
+                "https://n.example/login", 1, java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(1),
+                "ok")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("domain");
+    }
+
+    @Test
     void refusesMalformedMessagesWithAReason() {
         assertThat(reason(EIP_EXAMPLE + "\n")).contains("newline");
         assertThat(reason(EIP_EXAMPLE.replace("\n", "\r\n"))).contains("CR");
