@@ -1,0 +1,105 @@
+package io.gridchain.identity.auth;
+
+import io.gridchain.core.crypto.Address;
+import io.gridchain.core.state.StateReader;
+import io.gridchain.identity.IdentityState;
+import io.gridchain.identity.OrgMembership;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Token introspection (RFC 7662) and revocation (RFC 7009). A token is active only if it verifies
+ * (signature, issuer, expiry), was not revoked, and — re-checked against the latest committed state —
+ * its identity is still active and the address that signed in is still its owner or an unrevoked
+ * authentication key. The {@code scope} it reports leaves out any {@code memberof:<org>} that no
+ * longer holds. Whoever calls these must have been authorized by the node (RFC 7662 §2.1).
+ */
+public final class TokenIntrospection {
+    private final AccessTokens tokens;
+    private final TokenIdStore revoked;
+    private final Supplier<? extends StateReader> state;
+
+    public TokenIntrospection(AccessTokens tokens, TokenIdStore revoked, Supplier<? extends StateReader> state) {
+        this.tokens = tokens;
+        this.revoked = revoked;
+        this.state = state;
+    }
+
+    /** The introspection response: {@code {"active": false}} or the token's claims with {@code active: true}. */
+    public Map<String, Object> introspect(String token) {
+        Optional<TokenClaims> claims = activeClaims(token);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("active", claims.isPresent());
+        claims.ifPresent(c -> {
+            out.put("scope", String.join(" ", scopesStillHeld(c)));
+            out.put("token_type", "Bearer");
+            out.put("sub", c.subject());
+            out.put("aud", c.audience());
+            out.put("iss", c.issuer());
+            out.put("exp", c.expiresAt().getEpochSecond());
+            out.put("iat", c.issuedAt().getEpochSecond());
+            out.put("jti", c.jti());
+            out.put("addr", c.address());
+            out.put("chain_id", c.chainId());
+        });
+        return out;
+    }
+
+    /** The claims if the token is active now, else empty. */
+    public Optional<TokenClaims> activeClaims(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        AccessTokens.Verified verified = tokens.verify(token, Optional.empty());
+        if (!(verified instanceof AccessTokens.Verified.Valid valid)) {
+            return Optional.empty();
+        }
+        TokenClaims c = valid.claims();
+        if (revoked.contains(c.jti())) {
+            return Optional.empty();
+        }
+        Address.Parsed addr = Address.parse(c.address());
+        if (!(addr instanceof Address.Parsed.Valid a)) {
+            return Optional.empty();
+        }
+        boolean stillHolds = IdentityState.IDENTITIES.get(state.get(), c.subject())
+                .filter(i -> i.canAuthenticate(a.address())).isPresent();
+        return stillHolds ? Optional.of(c) : Optional.empty();
+    }
+
+    /** The token's scopes, less any {@code memberof:<org>} the identity no longer belongs to. */
+    private List<String> scopesStillHeld(TokenClaims c) {
+        StateReader now = state.get();
+        List<String> held = new ArrayList<>();
+        for (String scope : c.scope()) {
+            if (!scope.startsWith(Scopes.MEMBER_OF) || OrgMembership.check(now, scope.substring(Scopes.MEMBER_OF.length()),
+                    c.subject()) instanceof OrgMembership.Result.Member) {
+                held.add(scope);
+            }
+        }
+        return held;
+    }
+
+    /**
+     * Revokes an access token (RFC 7009): an unknown or invalid token is not an error (§2.2), so the
+     * only refusal is a full store, reported so the caller can retry.
+     */
+    public Optional<OAuthError> revoke(String token) {
+        if (token == null) {
+            return Optional.of(OAuthError.invalidRequest("token is required"));
+        }
+        AccessTokens.Verified verified = tokens.verify(token, Optional.empty());
+        if (verified instanceof AccessTokens.Verified.Valid valid) {
+            TokenClaims c = valid.claims();
+            if (!revoked.add(c.jti(), c.expiresAt()) && !revoked.contains(c.jti())) {
+                return Optional.of(new OAuthError(OAuthError.TEMPORARILY_UNAVAILABLE,
+                        "the revocation list is full; retry"));
+            }
+        }
+        return Optional.empty();
+    }
+}
