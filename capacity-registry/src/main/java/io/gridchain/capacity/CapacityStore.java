@@ -119,6 +119,30 @@ public final class CapacityStore {
         DUE.put(state, due, ids);
     }
 
+    /**
+     * Deadlines filed during one end-of-block pass, written once per second-bucket at the end, so that
+     * many leases moving to the same second (a burst entering grace together) cost one bucket write.
+     */
+    static final class DueBatch {
+        private final java.util.Map<Long, List<Long>> adds = new java.util.TreeMap<>();
+
+        void file(Lease lease) {
+            long due = lease.nextDeadline();
+            if (due != Long.MAX_VALUE) {
+                adds.computeIfAbsent(due, k -> new ArrayList<>()).add(lease.id());
+            }
+        }
+
+        void flush(StateOverlay state) {
+            adds.forEach((due, ids) -> {
+                List<Long> all = new ArrayList<>(DUE.get(state, due).orElse(List.of()));
+                all.addAll(ids);
+                DUE.put(state, due, all);
+            });
+            adds.clear();
+        }
+    }
+
     static byte[] nodeTenant(Address node, String tenant) {
         byte[] t = utf8(tenant);
         return ByteBuffer.allocate(20 + t.length).put(node.bytes()).put(t).array();

@@ -4,7 +4,6 @@ import io.gridchain.core.account.Account;
 import io.gridchain.core.crypto.Address;
 import io.gridchain.core.state.StateOverlay;
 import io.gridchain.core.tx.Event;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,10 +48,16 @@ public final class LeaseSettlement {
 
     /** Applies, with their writes, the transitions due by {@code now}; returns the lease as of now. */
     static Lease catchUp(StateOverlay state, Lease lease, long now, long gracePeriodSeconds, List<Event> events) {
+        return catchUp(state, lease, now, gracePeriodSeconds, events, null);
+    }
+
+    /** As above; new deadlines go to {@code batch} (written later by its owner) when it is not null. */
+    static Lease catchUp(StateOverlay state, Lease lease, long now, long gracePeriodSeconds, List<Event> events,
+                         CapacityStore.DueBatch batch) {
         Lease cur = lease;
         while (cur.isOpen() && cur.nextDeadline() <= now) {
             Lease next = nextTransition(cur, gracePeriodSeconds).orElseThrow();
-            save(state, cur, next, events);
+            save(state, cur, next, events, batch);
             cur = next;
         }
         return cur;
@@ -64,6 +69,10 @@ public final class LeaseSettlement {
      * deadline in the due index, and records the grace / end event.
      */
     static void save(StateOverlay state, Lease before, Lease after, List<Event> events) {
+        save(state, before, after, events, null);
+    }
+
+    static void save(StateOverlay state, Lease before, Lease after, List<Event> events, CapacityStore.DueBatch batch) {
         long toFarm = after.paid() - before.paid();
         if (toFarm > 0) {
             Farm farm = CapacityStore.farm(state, after.farmId()).orElseThrow();
@@ -86,7 +95,11 @@ public final class LeaseSettlement {
         }
         CapacityStore.LEASES.put(state, after.id(), after);
         if (after.isOpen() && after.nextDeadline() != before.nextDeadline()) {
-            CapacityStore.scheduleDeadline(state, after);
+            if (batch == null) {
+                CapacityStore.scheduleDeadline(state, after);
+            } else {
+                batch.file(after);
+            }
         }
     }
 

@@ -30,15 +30,18 @@ final class SettlementHook implements BlockHook {
         List<Event> events = new ArrayList<>();
         if (params.isPresent()) {
             long grace = params.get().gracePeriodSeconds();
+            CapacityStore.DueBatch batch = new CapacityStore.DueBatch();
             for (long s = from; s <= now; s++) {
-                settleSecond(state, s, now, grace, events);
+                settleSecond(state, s, now, grace, events, batch);
             }
+            batch.flush(state);
         }
         CapacityStore.CURSOR.put(state, CURSOR_KEY, now);
         return events;
     }
 
-    private static void settleSecond(StateOverlay state, long second, long now, long grace, List<Event> events) {
+    private static void settleSecond(StateOverlay state, long second, long now, long grace, List<Event> events,
+                                     CapacityStore.DueBatch batch) {
         Optional<List<Long>> due = CapacityStore.DUE.get(state, second);
         if (due.isEmpty()) {
             return;
@@ -46,7 +49,7 @@ final class SettlementHook implements BlockHook {
         for (long id : due.get()) {
             Lease lease = CapacityStore.LEASES.get(state, id).orElseThrow();
             if (lease.isOpen() && lease.nextDeadline() == second) {
-                LeaseSettlement.catchUp(state, lease, now, grace, events);
+                LeaseSettlement.catchUp(state, lease, now, grace, events, batch);
             }
         }
         CapacityStore.DUE.delete(state, second);
