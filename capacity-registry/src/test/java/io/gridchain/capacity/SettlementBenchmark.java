@@ -71,13 +71,14 @@ public final class SettlementBenchmark {
         System.out.printf("populated in %.1f s (%d state keys)%n", (System.nanoTime() - t) / 1e9,
                 full.base.changes().size());
         SettlementBenchmark empty = new SettlementBenchmark();
-        empty.populate(nodeCount / 10, 0);
+        empty.populate(nodeCount, 0);
+        empty.medianEndBlockMillis(1000); // JIT warm-up on the settlement path, not reported
         for (int changing : new int[] {0, 10, 1000}) {
-            System.out.printf("endBlock, %6d idle leases, %4d leases changing state: median %8.3f ms%n",
-                    leaseCount, changing, full.medianEndBlockMillis(changing));
+            full.report(leaseCount, changing);
         }
-        System.out.printf("endBlock, %6d idle leases, %4d leases changing state: median %8.3f ms%n",
-                0, 1000, empty.medianEndBlockMillis(1000));
+        for (int changing : new int[] {0, 10, 1000}) {
+            empty.report(0, changing);
+        }
         full.measureCreations(2000);
     }
 
@@ -104,6 +105,14 @@ public final class SettlementBenchmark {
         hook.endBlock(base, block(T0));
     }
 
+    private int lastReads;
+
+    void report(int idle, int changing) {
+        double ms = medianEndBlockMillis(changing);
+        System.out.printf("endBlock, %6d idle leases, %4d leases changing state: median %8.3f ms, %6d state reads%n",
+                idle, changing, ms, lastReads);
+    }
+
     /**
      * In a fresh overlay: {@code changing} leases are created at T0+1 with the minimum escrow so they all
      * run out at the same second S; a block at S−1 settles (nothing due); then the block at S is timed.
@@ -121,10 +130,16 @@ public final class SettlementBenchmark {
                         "tenant" + (tenantCount - 1), LEASE, 0, minEscrow));
             }
             hook.endBlock(prepared, block(due - 1));
-            StateOverlay measured = prepared.child();
+            java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+            StateOverlay measured = new StateOverlay(key -> {
+                reads.incrementAndGet();
+                return prepared.get(key);
+            });
+            System.gc();
             long start = System.nanoTime();
             int events = hook.endBlock(measured, block(due)).size();
             ms[r] = (System.nanoTime() - start) / 1e6;
+            lastReads = reads.get();
             if (events != changing) {
                 throw new IllegalStateException("expected " + changing + " grace events, got " + events);
             }
