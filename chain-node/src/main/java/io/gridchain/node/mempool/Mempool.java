@@ -1,5 +1,6 @@
 package io.gridchain.node.mempool;
 
+import io.gridchain.core.bytes.Bytes;
 import io.gridchain.core.crypto.Address;
 import io.gridchain.core.crypto.Hash32;
 import io.gridchain.core.exec.BlockInfo;
@@ -22,8 +23,10 @@ import java.util.function.Supplier;
 /**
  * Pending transactions, per sender in nonce order, bounded by count, bytes and per-sender depth.
  * A transaction is admitted only if it executes on the committed state plus its sender's earlier
- * pending transactions, so the pool never holds one that would fail now; after every block the
- * remaining ones are executed again and those that no longer pass are dropped.
+ * pending transactions, so the pool never holds one that would fail now. Each sender's queue records
+ * the committed keys its transactions read; after a block, exactly the queues that read a key the
+ * block wrote (or that lost transactions to it) are executed again, and what no longer passes is
+ * dropped. A queue whose reads the block did not touch would execute the same way, so it is kept.
  */
 public final class Mempool {
     public static final String DUPLICATE = "already-pending";
@@ -72,7 +75,7 @@ public final class Mempool {
         Address sender = tx.requireSender();
         SenderQueue queue = senders.get(sender);
         if (queue == null) {
-            queue = new SenderQueue(new StateOverlay(committed.get()));
+            queue = new SenderQueue(committed.get());
         }
         if (queue.transactions.size() >= limits.maxPerSender()) {
             return refuse(tx, SENDER_LIMIT, sender + " already has " + queue.transactions.size() + " pending transactions");
@@ -108,17 +111,23 @@ public final class Mempool {
         return out;
     }
 
-    /** After a commit: forgets the included transactions and re-executes the rest on the new state. */
-    public synchronized void afterCommit(Set<Hash32> included) {
+    /**
+     * After a commit: forgets the transactions the block included or dropped, and re-executes the
+     * queues whose reads the block's writes touched.
+     */
+    public synchronized void afterCommit(Set<Hash32> removed, Set<Bytes> writtenKeys) {
         BlockInfo block = nextBlock.get();
         StateReader state = committed.get();
         Iterator<Map.Entry<Address, SenderQueue>> it = senders.entrySet().iterator();
         while (it.hasNext()) {
             SenderQueue old = it.next().getValue();
-            SenderQueue fresh = new SenderQueue(new StateOverlay(state));
+            if (!old.touchedBy(removed, writtenKeys)) {
+                continue;
+            }
+            SenderQueue fresh = new SenderQueue(state);
             for (Transaction tx : old.transactions) {
                 // Once one fails, the sender's later nonces leave a gap and fail too.
-                boolean keep = !included.contains(tx.hash())
+                boolean keep = !removed.contains(tx.hash())
                         && executor.execute(fresh.state, block, tx) instanceof TxOutcome.Applied;
                 if (keep) {
                     fresh.transactions.add(tx);
@@ -157,14 +166,26 @@ public final class Mempool {
     }
 
     private static final class SenderQueue {
+        private ReadTrackingState reads;
         private StateOverlay state;
         private List<Transaction> transactions = new ArrayList<>();
 
-        SenderQueue(StateOverlay state) {
-            this.state = state;
+        SenderQueue(StateReader committed) {
+            this.reads = new ReadTrackingState(committed);
+            this.state = new StateOverlay(reads);
+        }
+
+        boolean touchedBy(Set<Hash32> removed, Set<Bytes> writtenKeys) {
+            for (Transaction tx : transactions) {
+                if (removed.contains(tx.hash())) {
+                    return true;
+                }
+            }
+            return reads.readAnyOf(writtenKeys);
         }
 
         void replaceWith(SenderQueue other) {
+            this.reads = other.reads;
             this.state = other.state;
             this.transactions = other.transactions;
         }

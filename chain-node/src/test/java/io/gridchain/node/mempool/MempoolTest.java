@@ -81,6 +81,22 @@ class MempoolTest {
     }
 
     @Test
+    void aBlockThatWritesNothingASenderReadLeavesItsQueueAsItWas() {
+        SigningKey alice = chain.accounts.get(0);
+        SigningKey carol = chain.accounts.get(1);
+        pool.add(transfer(alice, 0, 1));
+        pool.add(transfer(carol, 0, 1));
+        // carol's balance shrinks in a block: alice read nothing of it, carol's queue is re-executed
+        io.gridchain.core.state.StateOverlay next = new io.gridchain.core.state.StateOverlay(state);
+        io.gridchain.core.account.Account.STATE.put(next, carol.address(), new io.gridchain.core.account.Account(10, 0));
+        state.commit(next);
+        pool.afterCommit(Set.of(), next.changes().keySet());
+        assertThat(pool.pendingNonce(alice.address())).contains(1L);
+        assertThat(pool.pendingNonce(carol.address())).isEmpty();
+        assertThat(pool.size()).isEqualTo(1);
+    }
+
+    @Test
     void afterACommitDropsIncludedAndNoLongerValidTransactions() {
         SigningKey alice = chain.accounts.get(0);
         Transaction t0 = transfer(alice, 0, 1);
@@ -92,10 +108,10 @@ class MempoolTest {
         io.gridchain.core.account.Account.STATE.put(next, alice.address(),
                 new io.gridchain.core.account.Account(TestChain.FUNDS, 1));
         state.commit(next);
-        pool.afterCommit(Set.of());
+        pool.afterCommit(Set.of(), next.changes().keySet());
         assertThat(pool.size()).isEqualTo(1);
         assertThat(pool.get(t0.hash())).isEmpty();
-        pool.afterCommit(Set.of(t1.hash()));
+        pool.afterCommit(Set.of(t1.hash()), Set.of());
         assertThat(pool.size()).isZero();
         assertThat(pool.sizeInBytes()).isZero();
     }
