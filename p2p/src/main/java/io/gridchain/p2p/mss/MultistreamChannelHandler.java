@@ -20,6 +20,7 @@ public final class MultistreamChannelHandler extends ChannelInboundHandlerAdapte
   private final MultistreamSelect select;
   private final Listener listener;
   private boolean done;
+  private boolean started;
 
   public MultistreamChannelHandler(MultistreamSelect select, Listener listener) {
     this.select = select;
@@ -29,14 +30,22 @@ public final class MultistreamChannelHandler extends ChannelInboundHandlerAdapte
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     if (ctx.channel().isActive()) {
-      ctx.writeAndFlush(select.start(ctx.alloc()));
+      start(ctx);
     }
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    ctx.writeAndFlush(select.start(ctx.alloc()));
+    start(ctx);
     ctx.fireChannelActive();
+  }
+
+  // An accepted channel is already active when its handlers are added; a dialed one is not.
+  private void start(ChannelHandlerContext ctx) {
+    if (!started) {
+      started = true;
+      ctx.writeAndFlush(select.start(ctx.alloc()));
+    }
   }
 
   @Override
