@@ -23,7 +23,8 @@ final class PeerScore {
 
   double value() {
     return params.invalidMessagePenalty() * invalidMessages * invalidMessages
-        + params.behaviourPenalty() * misbehaviour * misbehaviour;
+        + params.behaviourPenalty() * misbehaviour * misbehaviour
+        + 0.0; // turns -0.0 (a negative weight times zero) into 0.0
   }
 
   void decay() {

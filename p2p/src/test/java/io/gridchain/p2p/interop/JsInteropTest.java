@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,10 +35,10 @@ class JsInteropTest {
   @CsvSource({"SECP256K1,ed25519", "ED25519,secp256k1"})
   void javaDialsJs(KeyType javaKey, String jsKey) throws Exception {
     try (JsPeer js = JsPeer.start(jsKey, jsKey.equals("ed25519") ? JS_ED25519 : JS_SECP256K1, true);
-        Session java = new Session(javaKey)) {
+        Session node = new Session(javaKey)) {
       PeerId jsId = PeerId.fromString(js.peerId());
-      java.net.dial(Multiaddr.parse(js.listenAddr())).get(10, TimeUnit.SECONDS);
-      exercise(java, js, jsId);
+      node.net.dial(Multiaddr.parse(js.listenAddr())).get(10, TimeUnit.SECONDS);
+      exercise(node, js, jsId);
     }
   }
 
@@ -45,40 +46,101 @@ class JsInteropTest {
   @CsvSource({"ED25519,ed25519", "SECP256K1,secp256k1"})
   void jsDialsJava(KeyType javaKey, String jsKey) throws Exception {
     try (JsPeer js = JsPeer.start(jsKey, jsKey.equals("ed25519") ? JS_ED25519 : JS_SECP256K1, false);
-        Session java = new Session(javaKey)) {
+        Session node = new Session(javaKey)) {
       PeerId jsId = PeerId.fromString(js.peerId());
-      JsonNode dialed = js.call(Map.of("cmd", "dial", "addr", java.net.listenAddresses().get(0).toString()), "dialed", WAIT);
+      JsonNode dialed = js.call(Map.of("cmd", "dial", "addr", node.net.listenAddresses().get(0).toString()), "dialed", WAIT);
       assertThat(dialed.get("multiplexer").asText()).isEqualTo("/yamux/1.0.0");
-      exercise(java, js, jsId);
+      exercise(node, js, jsId);
     }
   }
 
-  private void exercise(Session java, JsPeer js, PeerId jsId) throws Exception {
-    String javaId = java.net.localPeerId().toString();
+  @Test
+  void oneMegabyteMessageBothWays() throws Exception {
+    try (JsPeer js = JsPeer.start("ed25519", JS_ED25519, true);
+        Session node = new Session(KeyType.SECP256K1)) {
+      PeerId jsId = PeerId.fromString(js.peerId());
+      node.net.dial(Multiaddr.parse(js.listenAddr())).get(10, TimeUnit.SECONDS);
+      joinTopic(node, js, jsId);
+      byte[] big = new byte[1 << 20];
+      java.util.Arrays.fill(big, (byte) 'j');
+      assertThat(node.topic.publish(big).get()).isEqualTo(1);
+      String sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(big));
+      JsonNode got = js.await("message", e -> e.path("size").asInt() == big.length, WAIT);
+      assertThat(got.get("sha").asText()).isEqualTo(sha);
+
+      js.call(Map.of("cmd", "publish", "topic", TOPIC, "size", 1 << 20), "published", WAIT);
+      GossipMessage m = node.next(WAIT);
+      assertThat(m.data()).hasSize(1 << 20).containsOnly((byte) 'x');
+    }
+  }
+
+  @Test
+  void jsPeerSendingAnInvalidSignatureIsPenalised() throws Exception {
+    try (JsPeer js = JsPeer.start("secp256k1", JS_SECP256K1, true);
+        Session node = new Session(KeyType.SECP256K1)) {
+      PeerId jsId = PeerId.fromString(js.peerId());
+      node.net.dial(Multiaddr.parse(js.listenAddr())).get(10, TimeUnit.SECONDS);
+      joinTopic(node, js, jsId);
+      assertThat(node.net.gossip().score(jsId).get()).isZero();
+
+      js.call(Map.of("cmd", "badsig", "peer", node.net.localPeerId().toString(), "topic", TOPIC, "data", "forged"), "badsig-sent", WAIT);
+      double score = Poll.until(() -> {
+        double s = node.net.gossip().score(jsId).join();
+        return s < 0 ? s : null;
+      }, WAIT);
+      assertThat(score).isNegative();
+      // the forged message was never delivered, and a penalised peer is pruned from the mesh
+      js.call(Map.of("cmd", "publish", "topic", TOPIC, "data", "genuine"), "published", WAIT);
+      GossipMessage m = node.next(WAIT);
+      assertThat(new String(m.data(), StandardCharsets.UTF_8)).isEqualTo("genuine");
+      Poll.until(() -> node.net.gossip().meshPeers(TOPIC).join().contains(jsId) ? null : true, WAIT);
+    }
+  }
+
+  @Test
+  void muxerIsNegotiatedByMultistreamSelectWhenWeOmitTheNoiseExtension() throws Exception {
+    PrivateKey key = PrivateKey.generate(KeyType.SECP256K1);
+    try (JsPeer js = JsPeer.start("ed25519", JS_ED25519, true);
+        Libp2pNetwork net = Libp2pNetwork.start(HostConfig.builder(key).earlyMuxer(false).build())) {
+      PeerId jsId = PeerId.fromString(js.peerId());
+      net.dial(Multiaddr.parse(js.listenAddr())).get(10, TimeUnit.SECONDS);
+      assertThat(net.ping(jsId).get(10, TimeUnit.SECONDS)).isPositive();
+      JsonNode dialed = js.call(Map.of("cmd", "peers"), "peers", WAIT);
+      assertThat(dialed.get("peers").toString()).contains(net.localPeerId().toString());
+      assertThat(js.call(Map.of("cmd", "ping", "peer", net.localPeerId().toString()), "ping", WAIT).has("rttMs")).isTrue();
+    }
+  }
+
+  private void joinTopic(Session node, JsPeer js, PeerId jsId) throws Exception {
+    js.call(Map.of("cmd", "subscribe", "topic", TOPIC), "subscribed", WAIT);
+    Poll.until(() -> node.net.gossip().topicPeers(TOPIC).join().contains(jsId) ? true : null, WAIT);
+    Poll.until(() -> subscribers(js).contains(node.net.localPeerId().toString()) ? true : null, WAIT);
+  }
+
+  private void exercise(Session node, JsPeer js, PeerId jsId) throws Exception {
+    String javaId = node.net.localPeerId().toString();
     // identify, both ways: each side sees the other's key and protocols
-    PeerInfo info = Poll.until(() -> java.net.identify().info(jsId).orElse(null), WAIT);
+    PeerInfo info = Poll.until(() -> node.net.identify().info(jsId).orElse(null), WAIT);
     assertThat(HexFormat.of().formatHex(info.publicKey().toProtobuf())).isEqualTo(js.publicKeyHex());
     assertThat(info.protocols()).contains("/ipfs/ping/1.0.0", "/meshsub/1.1.0", "/ipfs/id/1.0.0");
     JsonNode jsSees = js.await("identify", e -> e.get("peerId").asText().equals(javaId), WAIT);
     assertThat(jsSees.get("publicKeyHex").asText())
-        .isEqualTo(HexFormat.of().formatHex(java.key.publicKey().toProtobuf()));
+        .isEqualTo(HexFormat.of().formatHex(node.key.publicKey().toProtobuf()));
     assertThat(jsSees.get("protocols").toString()).contains("/meshsub/1.1.0", "/ipfs/ping/1.0.0", "/ipfs/id/1.0.0");
 
     // ping, both ways
-    assertThat(java.net.ping(jsId).get(10, TimeUnit.SECONDS)).isPositive();
+    assertThat(node.net.ping(jsId).get(10, TimeUnit.SECONDS)).isPositive();
     assertThat(js.call(Map.of("cmd", "ping", "peer", javaId), "ping", WAIT).get("rttMs").asDouble()).isGreaterThanOrEqualTo(0);
 
     // gossip, both ways, signatures checked on both sides
-    js.call(Map.of("cmd", "subscribe", "topic", TOPIC), "subscribed", WAIT);
-    Poll.until(() -> java.net.gossip().topicPeers(TOPIC).join().contains(jsId) ? true : null, WAIT);
-    Poll.until(() -> subscribers(js).contains(javaId) ? true : null, WAIT);
-    assertThat(java.topic.publish("hello from java".getBytes(StandardCharsets.UTF_8)).get()).isEqualTo(1);
+    joinTopic(node, js, jsId);
+    assertThat(node.topic.publish("hello from java".getBytes(StandardCharsets.UTF_8)).get()).isEqualTo(1);
     JsonNode got = js.await("message", e -> "hello from java".equals(e.path("text").asText()), WAIT);
     assertThat(got.get("from").asText()).isEqualTo(javaId);
 
     JsonNode pub = js.call(Map.of("cmd", "publish", "topic", TOPIC, "data", "hello from js"), "published", WAIT);
     assertThat(pub.get("recipients").toString()).contains(javaId);
-    GossipMessage m = java.next(WAIT);
+    GossipMessage m = node.next(WAIT);
     assertThat(new String(m.data(), StandardCharsets.UTF_8)).isEqualTo("hello from js");
     assertThat(m.origin()).isEqualTo(jsId);
   }
