@@ -44,7 +44,8 @@ public final class MultistreamSelect {
     this.dialer = dialer;
     this.proposals = List.copyOf(proposals);
     this.supported = supported;
-    this.reader = new LengthPrefixedReader(alloc, MAX_NAME + 1);
+    // Until the header is in, nothing longer than the header may come: garbage fails at once.
+    this.reader = new LengthPrefixedReader(alloc, PROTOCOL.length() + 1);
   }
 
   public static MultistreamSelect dialer(List<String> proposals, ByteBufAllocator alloc) {
@@ -78,7 +79,8 @@ public final class MultistreamSelect {
       }
       if (!(r instanceof LengthPrefixedReader.Message m)) {
         reader.release();
-        return new Failed("multistream message malformed or longer than " + (MAX_NAME + 1) + " bytes");
+        return new Failed(headerSeen ? "multistream message malformed or longer than " + (MAX_NAME + 1) + " bytes"
+            : "not multistream-select: the first message is not " + PROTOCOL);
       }
       String text = decode(m.body());
       Outcome o = text == null ? new Failed("multistream message lacks its trailing newline") : step(text, send);
@@ -105,6 +107,7 @@ public final class MultistreamSelect {
         return new Failed("expected " + PROTOCOL + ", got '" + printable(msg) + "'");
       }
       headerSeen = true;
+      reader.maxLength(MAX_NAME + 1);
       return PENDING;
     }
     if (++attempts > MAX_ATTEMPTS) {

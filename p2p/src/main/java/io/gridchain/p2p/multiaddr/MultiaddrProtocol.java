@@ -49,6 +49,9 @@ public enum MultiaddrProtocol {
   byte[] toBytes(String value) {
     return switch (this) {
       case IP4, IP6 -> {
+        if (this == IP4 && !value.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+          throw new IllegalArgumentException("not a dotted-quad IPv4 address: " + value);
+        }
         byte[] b = ipBytes(value);
         if (b.length != fixedSize) {
           throw new IllegalArgumentException("not an /" + text + " address: " + value);

@@ -22,11 +22,16 @@ public final class LengthPrefixedReader {
 
   private static final NeedMore NEED_MORE = new NeedMore();
   private final CompositeByteBuf buffer;
-  private final int maxLength;
+  private int maxLength;
 
   public LengthPrefixedReader(ByteBufAllocator alloc, int maxLength) {
     this.buffer = alloc.compositeBuffer(64);
     this.maxLength = maxLength;
+  }
+
+  /** Changes the limit for the messages still to come (a protocol may allow less at first). */
+  public void maxLength(int max) {
+    this.maxLength = max;
   }
 
   /** Takes ownership of data. */
