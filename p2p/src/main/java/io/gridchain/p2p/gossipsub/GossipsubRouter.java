@@ -42,6 +42,7 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
   private final Map<String, GossipValidator> subscriptions = new HashMap<>();
   private final MessageCache mcache;
   private final SeenCache seen;
+  private final Map<PeerId, MuxedStream> inboundStreams = new java.util.concurrent.ConcurrentHashMap<>();
   private long seqno = System.currentTimeMillis() * 1000;
 
   public GossipsubRouter(Libp2pHost host, GossipsubParams params) {
@@ -57,13 +58,25 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
     this.seen = new SeenCache(params.seenTtl());
     this.state = new MeshState(params);
     for (String p : List.of(MESHSUB_11, MESHSUB_10)) {
-      host.protocols().register(p, (stream, protocol) -> new RpcReader(stream, params.maxRpcBytes(), GossipRpc.Limits.DEFAULT,
-          (s, rpc) -> run(() -> handleRpc(s.connection().remotePeer(), rpc)),
-          (s, reason) -> run(() -> penalise(s.connection().remotePeer(), reason))));
+      host.protocols().register(p, (stream, protocol) -> inbound(stream));
     }
     host.addListener(this);
     long hb = params.heartbeat().toMillis();
     thread.scheduleAtFixedRate(() -> guarded(this::heartbeat), hb, hb, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * A peer has one inbound gossip stream; a new one replaces the old (the peer reopened it), so
+   * a connection never buffers more than one RPC's worth of gossip.
+   */
+  private StreamHandler inbound(MuxedStream stream) {
+    MuxedStream old = inboundStreams.put(stream.connection().remotePeer(), stream);
+    if (old != null && old != stream) {
+      old.reset();
+    }
+    return new RpcReader(stream, params.maxRpcBytes(), GossipRpc.Limits.DEFAULT,
+        (s, rpc) -> run(() -> handleRpc(s.connection().remotePeer(), rpc)),
+        (s, reason) -> run(() -> penalise(s.connection().remotePeer(), reason)));
   }
 
   // ---- API (any thread) ----
@@ -122,6 +135,7 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
 
   @Override
   public void onPeerDisconnected(PeerId peer) {
+    inboundStreams.remove(peer);
     run(() -> {
       peers.remove(peer);
       state.removePeer(peer);

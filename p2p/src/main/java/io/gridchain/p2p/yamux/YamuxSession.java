@@ -92,7 +92,9 @@ public final class YamuxSession extends ByteToMessageDecoder {
         if (in.readableBytes() < pendingData.length()) {
           return;
         }
-        ByteBuf data = in.readRetainedSlice((int) pendingData.length());
+        // A copy, not a slice: a slice held by a slow handler would pin the whole read buffer.
+        ByteBuf data = ctx.alloc().heapBuffer((int) pendingData.length());
+        in.readBytes(data, (int) pendingData.length());
         YamuxFrame f = pendingData;
         pendingData = null;
         deliver(f, data);

@@ -81,7 +81,7 @@ public final class YamuxStream implements MuxedStream {
   @Override
   public CompletableFuture<Void> write(ByteBuf data) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    onLoop(() -> {
+    boolean queued = onLoop(() -> {
       if (localClosed || closed) {
         data.release();
         done.completeExceptionally(new IllegalStateException("stream " + id + " is closed for writing"));
@@ -90,6 +90,10 @@ public final class YamuxStream implements MuxedStream {
       writes.add(new PendingWrite(data, done));
       drain();
     });
+    if (!queued) {
+      data.release();
+      done.completeExceptionally(new IllegalStateException("connection closed"));
+    }
     return done;
   }
 
@@ -218,11 +222,17 @@ public final class YamuxStream implements MuxedStream {
     }
   }
 
-  private void onLoop(Runnable r) {
+  /** Returns false when the connection's event loop is gone (the host is shutting down). */
+  private boolean onLoop(Runnable r) {
     if (session.executor().inEventLoop()) {
       r.run();
-    } else {
+      return true;
+    }
+    try {
       session.executor().execute(r);
+      return true;
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return false;
     }
   }
 
