@@ -21,6 +21,7 @@ public final class LengthPrefixedReader {
   public record Malformed() implements Result {}
 
   private static final NeedMore NEED_MORE = new NeedMore();
+  private static final java.util.concurrent.atomic.LongAdder BUFFERED = new java.util.concurrent.atomic.LongAdder();
   private final CompositeByteBuf buffer;
   private int maxLength;
 
@@ -36,7 +37,13 @@ public final class LengthPrefixedReader {
 
   /** Takes ownership of data. */
   public void add(ByteBuf data) {
+    BUFFERED.add(data.readableBytes());
     buffer.addComponent(true, data);
+  }
+
+  /** Bytes waiting in all readers of this process: what peers make us hold (a metric). */
+  public static long totalBuffered() {
+    return BUFFERED.sum();
   }
 
   /** The caller owns (and must release) a returned Message body. */
@@ -47,9 +54,11 @@ public final class LengthPrefixedReader {
       return NEED_MORE;
     }
     if (len == Varint.MALFORMED) {
+      buffer.readerIndex(start);
       return new Malformed();
     }
     if (len > maxLength) {
+      buffer.readerIndex(start);
       return new TooLarge(len);
     }
     if (buffer.readableBytes() < len) {
@@ -57,12 +66,14 @@ public final class LengthPrefixedReader {
       return NEED_MORE;
     }
     ByteBuf body = buffer.readBytes((int) len);
+    BUFFERED.add(-(Varint.size(len) + len));
     buffer.discardReadComponents();
     return new Message(body);
   }
 
   /** Bytes after the messages read so far (for handing a stream over to the next protocol). */
   public ByteBuf takeRemainder() {
+    BUFFERED.add(-buffer.readableBytes());
     return buffer.readBytes(buffer.readableBytes());
   }
 
@@ -72,6 +83,8 @@ public final class LengthPrefixedReader {
 
   public void release() {
     if (buffer.refCnt() > 0) {
+      BUFFERED.add(-buffer.readableBytes());
+      buffer.skipBytes(buffer.readableBytes());
       buffer.release();
     }
   }
