@@ -42,7 +42,8 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
   private final Map<String, GossipValidator> subscriptions = new HashMap<>();
   private final MessageCache mcache;
   private final SeenCache seen;
-  private final Map<PeerId, MuxedStream> inboundStreams = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_INBOUND_STREAMS = 2;
+  private final Map<PeerId, java.util.Deque<MuxedStream>> inboundStreams = new java.util.concurrent.ConcurrentHashMap<>();
   private long seqno = System.currentTimeMillis() * 1000;
 
   public GossipsubRouter(Libp2pHost host, GossipsubParams params) {
@@ -66,17 +67,30 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
   }
 
   /**
-   * A peer has one inbound gossip stream; a new one replaces the old (the peer reopened it), so
-   * a connection never buffers more than one RPC's worth of gossip.
+   * A peer keeps at most two inbound gossip streams (its router's, plus one it reopened or a
+   * second sender); a newer one resets the oldest, so a connection never buffers more than two
+   * RPCs' worth of gossip.
    */
   private StreamHandler inbound(MuxedStream stream) {
-    MuxedStream old = inboundStreams.put(stream.connection().remotePeer(), stream);
-    if (old != null && old != stream) {
-      old.reset();
+    java.util.Deque<MuxedStream> open = inboundStreams.computeIfAbsent(stream.connection().remotePeer(), p -> new java.util.ArrayDeque<>());
+    MuxedStream oldest = null;
+    synchronized (open) {
+      open.addLast(stream);
+      if (open.size() > MAX_INBOUND_STREAMS) {
+        oldest = open.pollFirst();
+      }
+    }
+    if (oldest != null) {
+      oldest.reset();
     }
     return new RpcReader(stream, params.maxRpcBytes(), GossipRpc.Limits.DEFAULT,
         (s, rpc) -> run(() -> handleRpc(s.connection().remotePeer(), rpc)),
-        (s, reason) -> run(() -> penalise(s.connection().remotePeer(), reason)));
+        (s, reason) -> run(() -> penalise(s.connection().remotePeer(), reason)),
+        s -> {
+          synchronized (open) {
+            open.remove(s);
+          }
+        });
   }
 
   // ---- API (any thread) ----

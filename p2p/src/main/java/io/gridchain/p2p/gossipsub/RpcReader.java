@@ -16,13 +16,16 @@ final class RpcReader implements StreamHandler {
   private final GossipRpc.Limits limits;
   private final BiConsumer<MuxedStream, GossipRpc> onRpc;
   private final BiConsumer<MuxedStream, String> onBad;
+  private final java.util.function.Consumer<MuxedStream> onClosed;
 
   RpcReader(MuxedStream stream, int maxRpcBytes, GossipRpc.Limits limits,
-      BiConsumer<MuxedStream, GossipRpc> onRpc, BiConsumer<MuxedStream, String> onBad) {
+      BiConsumer<MuxedStream, GossipRpc> onRpc, BiConsumer<MuxedStream, String> onBad,
+      java.util.function.Consumer<MuxedStream> onClosed) {
     this.reader = new LengthPrefixedReader(stream.alloc(), maxRpcBytes);
     this.limits = limits;
     this.onRpc = onRpc;
     this.onBad = onBad;
+    this.onClosed = onClosed;
   }
 
   @Override
@@ -58,5 +61,6 @@ final class RpcReader implements StreamHandler {
   @Override
   public void onClosed(MuxedStream stream) {
     reader.release();
+    onClosed.accept(stream);
   }
 }
