@@ -16,11 +16,7 @@ public final class NoiseCipherState {
 
   NoiseCipherState(byte[] key32) {
     this.key = new SecretKeySpec(key32, "ChaCha20");
-    try {
-      this.cipher = Cipher.getInstance("ChaCha20-Poly1305");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("ChaCha20-Poly1305 is missing from this JDK", e);
-    }
+    this.cipher = ChaChaPolyProvider.newCipher();
   }
 
   /** Writes plaintext.length + 16 bytes at out[outOff]. */

@@ -13,6 +13,8 @@ import java.util.List;
 final class NoiseTransportDecoder extends ByteToMessageDecoder {
   private final NoiseCipherState cipher;
   private final byte[] scratch = new byte[65535];
+  // Private arrays only: see NoiseTransportEncoder.
+  private final byte[] opened = new byte[65535];
 
   NoiseTransportDecoder(NoiseCipherState cipher) {
     this.cipher = cipher;
@@ -30,16 +32,13 @@ final class NoiseTransportDecoder extends ByteToMessageDecoder {
       }
       in.skipBytes(2);
       in.readBytes(scratch, 0, len);
-      ByteBuf plain = ctx.alloc().heapBuffer(len - NoiseCipherState.TAG);
-      int n = cipher.decrypt(null, scratch, 0, len, plain.array(), plain.arrayOffset() + plain.writerIndex());
+      int n = cipher.decrypt(null, scratch, 0, len, opened, 0);
       if (n < 0) {
-        plain.release();
         throw new DecoderException("noise frame fails authentication");
       }
-      plain.writerIndex(plain.writerIndex() + n);
-      if (n == 0) {
-        plain.release();
-      } else {
+      if (n > 0) {
+        ByteBuf plain = ctx.alloc().heapBuffer(n);
+        plain.writeBytes(opened, 0, n);
         out.add(plain);
       }
     }

@@ -16,6 +16,9 @@ final class NoiseTransportEncoder extends ChannelOutboundHandlerAdapter {
   static final int MAX_PLAINTEXT = 65535 - NoiseCipherState.TAG;
   private final NoiseCipherState cipher;
   private final byte[] scratch = new byte[MAX_PLAINTEXT];
+  // The cipher works on arrays of our own: a native cipher may copy a whole Java array in and
+  // out, and a pooled buffer's array is shared with buffers other threads are writing.
+  private final byte[] sealed = new byte[65535];
   private CompositeByteBuf pending;
   private final List<ChannelPromise> promises = new ArrayList<>();
 
@@ -57,9 +60,8 @@ final class NoiseTransportEncoder extends ChannelOutboundHandlerAdapter {
         data.readBytes(scratch, 0, n);
         ByteBuf frame = ctx.alloc().heapBuffer(2 + n + NoiseCipherState.TAG);
         frame.writeShort(n + NoiseCipherState.TAG);
-        int w = frame.writerIndex();
-        cipher.encrypt(null, scratch, 0, n, frame.array(), frame.arrayOffset() + w);
-        frame.writerIndex(w + n + NoiseCipherState.TAG);
+        int len = cipher.encrypt(null, scratch, 0, n, sealed, 0);
+        frame.writeBytes(sealed, 0, len);
         if (data.isReadable() || waiting.isEmpty()) {
           ctx.write(frame, ctx.voidPromise());
         } else {

@@ -22,7 +22,8 @@ import java.util.function.Predicate;
  */
 public final class JsPeer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final File DIR = new File("src/test/js").getAbsoluteFile();
+  /** Surefire runs in the module folder, exec:java in the repository root. */
+  static final File DIR = (new File("src/test/js").isDirectory() ? new File("src/test/js") : new File("p2p/src/test/js")).getAbsoluteFile();
   private final Process process;
   private final Writer stdin;
   private final List<JsonNode> events = new ArrayList<>();
@@ -49,9 +50,9 @@ public final class JsPeer implements AutoCloseable {
     return new JsPeer(args);
   }
 
-  public static synchronized void installOnce() throws IOException {
+  public static synchronized File installOnce() throws IOException {
     if (new File(DIR, "node_modules/libp2p/package.json").exists()) {
-      return;
+      return DIR;
     }
     Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
         .directory(DIR).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
@@ -63,6 +64,7 @@ public final class JsPeer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IOException(e);
     }
+    return DIR;
   }
 
   public String peerId() {
