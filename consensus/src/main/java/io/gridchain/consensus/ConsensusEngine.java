@@ -167,15 +167,17 @@ public final class ConsensusEngine {
         }
         RoundState rs = hs.round(v.round());
         VoteTally tally = v.type() == MessageType.PREVOTE ? rs.prevotes : rs.precommits;
-        SignedVote existing = tally.add(sv, power);
-        if (existing != null) {
-            if (!existing.vote().equals(v)
-                    && hs.reportedEquivocations.add(v.round() + "/" + v.type() + "/" + sv.validator())) {
-                out.add(new Output.EvidenceFound(DuplicateVoteEvidence.of(existing, sv)));
-            }
+        VoteTally.Outcome outcome = tally.add(sv, power);
+        if (outcome == VoteTally.Outcome.DUPLICATE) {
             return;
         }
-        noteSender(rs, sv.validator(), power);
+        if (outcome == VoteTally.Outcome.EQUIVOCATION) {
+            if (hs.reportedEquivocations.add(v.round() + "/" + v.type() + "/" + sv.validator())) {
+                out.add(new Output.EvidenceFound(DuplicateVoteEvidence.of(tally.firstOf(sv.validator()), sv)));
+            }
+        } else {
+            noteSender(rs, sv.validator(), power);
+        }
         Hash32 value = v.value();
         if (value != null && hs.validators.isQuorum(tally.powerFor(value))) {
             if (v.type() == MessageType.PREVOTE) {
