@@ -151,7 +151,7 @@ final class Simulation {
         long limit = scenario.timeLimit();
         while (!queue.isEmpty()) {
             Event e = queue.poll();
-            if (e.time > limit || allDecided()) {
+            if (e.time > limit || allDecided() || !violations.isEmpty() && violations.get(0).kind() == Violation.Kind.AGREEMENT) {
                 break;
             }
             now = e.time;
