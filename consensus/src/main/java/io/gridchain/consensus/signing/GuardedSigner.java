@@ -3,7 +3,6 @@ package io.gridchain.consensus.signing;
 import io.gridchain.consensus.message.MessageType;
 import io.gridchain.consensus.signing.GuardState.SignRecord;
 import io.gridchain.core.crypto.Address;
-import io.gridchain.core.crypto.Hash32;
 import io.gridchain.core.crypto.Signature;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +36,7 @@ public final class GuardedSigner implements VoteSigner {
     }
 
     @Override
-    public SignOutcome sign(MessageType type, long height, int round, byte[] signBytes, Hash32 digest) {
+    public SignOutcome sign(MessageType type, long height, int round, byte[] signBytes) {
         if (height < state.height()) {
             return refused(SignOutcome.Reason.REGRESSION, "height " + height + " is below last signed height " + state.height());
         }
@@ -56,7 +55,7 @@ public final class GuardedSigner implements VoteSigner {
             return refused(SignOutcome.Reason.REGRESSION, type + " round " + round + " is before the last signed "
                     + last.type() + " round " + last.round() + " at height " + height);
         }
-        Signature signature = key.sign(digest);
+        Signature signature = key.signMessage(signBytes);
         List<SignRecord> next = new ArrayList<>(records.size() + 1);
         next.addAll(records);
         next.add(new SignRecord(round, type, signBytes, signature));

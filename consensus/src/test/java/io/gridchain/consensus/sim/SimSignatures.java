@@ -34,6 +34,27 @@ final class SimSignatures {
         };
     }
 
+    /** For the benchmark, where nothing verifies: one signature per validator, no hashing at all. */
+    static DigestSigner fixed(Address address) {
+        Signature signature = sign(address, Hash32.ZERO);
+        return new DigestSigner() {
+            @Override
+            public Address address() {
+                return address;
+            }
+
+            @Override
+            public Signature sign(Hash32 digest) {
+                return signature;
+            }
+
+            @Override
+            public Signature signMessage(byte[] signBytes) {
+                return signature;
+            }
+        };
+    }
+
     static Signature sign(Address address, Hash32 digest) {
         byte[] b = new byte[Signature.LENGTH];
         System.arraycopy(address.bytes(), 0, b, 12, 20);

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * certificates and termination. A failure prints its seed and the command that replays it.
  */
 class SimulationTest {
-    static final int CI_SEEDS = Integer.getInteger("sim.seeds", 1500);
+    static final int CI_SEEDS = Integer.getInteger("sim.seeds", 3000);
 
     @Test
     void randomScenariosKeepEveryProperty() {
@@ -116,7 +116,7 @@ class SimulationTest {
         Scenario s = Scenario.calm(4, 2);
         Scenario lossy = new Scenario("real-signatures", s.powers(), null, 0, s.nodes(), 2, 500, 50, 20, 0.1, 0.1,
                 List.of(), List.of(new Scenario.Crash(1, 100, 300, 5)), Scenario.SIM_TIMEOUTS, 250, 8000);
-        SimResult r = new Simulation(3, lossy, new Simulation.Options(true, true, true, true)).run();
+        SimResult r = new Simulation(3, lossy, new Simulation.Options(true, true, true, true, false)).run();
         assertThat(r.violations()).as(r.describe()).isEmpty();
         assertThat(r.minCommittedHeight()).isEqualTo(2);
     }
