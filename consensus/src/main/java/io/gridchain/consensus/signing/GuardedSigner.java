@@ -14,7 +14,8 @@ import java.util.List;
  * <ul>
  *   <li>a height below the last signed height is refused (regression);</li>
  *   <li>at the last signed height, a (round, step) already signed returns the stored signature if the
- *       bytes are identical (a replayed log asks again) and is refused if they differ (conflict);</li>
+ *       bytes are identical (a replayed log asks again); if they differ, nothing is signed and the
+ *       earlier message is handed back ({@link SignOutcome.AlreadySigned});</li>
  *   <li>a new (round, step) below the last signed one is refused (regression).</li>
  * </ul>
  * A new signature is persisted through the store before it is returned.
@@ -46,8 +47,7 @@ public final class GuardedSigner implements VoteSigner {
                 if (Arrays.equals(r.signBytes(), signBytes)) {
                     return new SignOutcome.Signed(r.signature());
                 }
-                return refused(SignOutcome.Reason.CONFLICT,
-                        type + " at height " + height + " round " + round + " was already signed with other bytes");
+                return new SignOutcome.AlreadySigned(r.signBytes(), r.signature());
             }
         }
         if (!records.isEmpty() && SignRecord.slot(round, type) < records.get(records.size() - 1).slot()) {

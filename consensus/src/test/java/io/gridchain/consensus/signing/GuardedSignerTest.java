@@ -24,8 +24,11 @@ class GuardedSignerTest {
         SignOutcome first = g.sign(Vote.prevote("c", 5, 1, A));
         assertThat(first).isInstanceOf(SignOutcome.Signed.class);
         assertThat(g.sign(Vote.prevote("c", 5, 1, A))).isEqualTo(first);
-        assertThat(refusal(g.sign(Vote.prevote("c", 5, 1, B)))).isEqualTo(SignOutcome.Reason.CONFLICT);
-        assertThat(refusal(g.sign(Vote.prevote("c", 5, 1, null)))).isEqualTo(SignOutcome.Reason.CONFLICT);
+        SignOutcome conflict = g.sign(Vote.prevote("c", 5, 1, B));
+        assertThat(conflict).isInstanceOf(SignOutcome.AlreadySigned.class);
+        assertThat(Vote.fromSignBytes(((SignOutcome.AlreadySigned) conflict).signBytes())).isEqualTo(Vote.prevote("c", 5, 1, A));
+        assertThat(((SignOutcome.AlreadySigned) conflict).signature()).isEqualTo(((SignOutcome.Signed) first).signature());
+        assertThat(g.sign(Vote.prevote("c", 5, 1, null))).isInstanceOf(SignOutcome.AlreadySigned.class);
         assertThat(g.sign(Vote.precommit("c", 5, 1, A))).isInstanceOf(SignOutcome.Signed.class);
         assertThat(refusal(g.sign(new Proposal("c", 5, 1, A, -1)))).isEqualTo(SignOutcome.Reason.REGRESSION);
         assertThat(refusal(g.sign(Vote.prevote("c", 5, 0, A)))).isEqualTo(SignOutcome.Reason.REGRESSION);
@@ -42,7 +45,7 @@ class GuardedSignerTest {
         assertThat(Files.exists(dir.resolve("guard.bin.tmp"))).isFalse();
 
         GuardedSigner after = new GuardedSigner(DigestSigner.of(KEY), new FileSignGuardStore(file));
-        assertThat(refusal(after.sign(Vote.prevote("c", 3, 0, B)))).isEqualTo(SignOutcome.Reason.CONFLICT);
+        assertThat(after.sign(Vote.prevote("c", 3, 0, B))).isInstanceOf(SignOutcome.AlreadySigned.class);
         assertThat(after.sign(Vote.prevote("c", 3, 0, A))).isEqualTo(signed);
         assertThat(refusal(after.sign(Vote.prevote("c", 2, 0, A)))).isEqualTo(SignOutcome.Reason.REGRESSION);
     }

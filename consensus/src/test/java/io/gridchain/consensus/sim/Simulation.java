@@ -387,6 +387,12 @@ final class Simulation {
         n.height = n.committed; // the log starts with messages for committed + 1, then its StartHeight
         for (Input input : read.inputs()) {
             feed(n, input); // re-logged as the new WAL; identical inputs give identical outputs
+            // A real node gossips from its vote sets, which the replay rebuilt: so does this one.
+            if (input instanceof Input.VoteReceived v) {
+                remember(n, v.vote().vote().height(), v.vote());
+            } else if (input instanceof Input.ProposalReceived p) {
+                remember(n, p.proposal().proposal().height(), p.proposal());
+            }
         }
         if (n.engine.state().height() <= n.committed) {
             // The log did not reach this height's StartHeight (empty, or its tail was torn).
