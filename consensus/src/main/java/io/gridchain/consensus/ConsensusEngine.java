@@ -167,15 +167,17 @@ public final class ConsensusEngine {
         }
         RoundState rs = hs.round(v.round());
         VoteTally tally = v.type() == MessageType.PREVOTE ? rs.prevotes : rs.precommits;
-        SignedVote existing = tally.add(sv, power);
-        if (existing != null) {
-            if (!existing.vote().equals(v)
-                    && hs.reportedEquivocations.add(v.round() + "/" + v.type() + "/" + sv.validator())) {
-                out.add(new Output.EvidenceFound(DuplicateVoteEvidence.of(existing, sv)));
-            }
+        VoteTally.Outcome outcome = tally.add(sv, power);
+        if (outcome == VoteTally.Outcome.DUPLICATE) {
             return;
         }
-        noteSender(rs, sv.validator(), power);
+        if (outcome == VoteTally.Outcome.EQUIVOCATION) {
+            if (hs.reportedEquivocations.add(v.round() + "/" + v.type() + "/" + sv.validator())) {
+                out.add(new Output.EvidenceFound(DuplicateVoteEvidence.of(tally.firstOf(sv.validator()), sv)));
+            }
+        } else {
+            noteSender(rs, sv.validator(), power);
+        }
         Hash32 value = v.value();
         if (value != null && hs.validators.isQuorum(tally.powerFor(value))) {
             if (v.type() == MessageType.PREVOTE) {
@@ -364,6 +366,12 @@ public final class ConsensusEngine {
             SignedProposal sp = new SignedProposal(p, me, s.signature());
             out.add(new Output.BroadcastProposal(sp));
             ingestProposal(sp, out);
+        } else if (outcome instanceof SignOutcome.AlreadySigned earlier) {
+            // We proposed something else in this round before a restart: that proposal stands.
+            SignedProposal sp = new SignedProposal(Proposal.fromSignBytes(earlier.signBytes()), me, earlier.signature());
+            out.add(conflict(MessageType.PROPOSAL));
+            out.add(new Output.BroadcastProposal(sp));
+            ingestProposal(sp, out);
         } else {
             out.add(new Output.SigningRefused(MessageType.PROPOSAL, hs.height, round, (SignOutcome.Refused) outcome));
         }
@@ -380,9 +388,20 @@ public final class ConsensusEngine {
             SignedVote sv = new SignedVote(v, me, s.signature());
             out.add(new Output.BroadcastVote(sv));
             ingestVote(sv, out);
+        } else if (outcome instanceof SignOutcome.AlreadySigned earlier) {
+            // We voted differently in this step before a restart: that vote stands, and we re-send it.
+            SignedVote sv = new SignedVote(Vote.fromSignBytes(earlier.signBytes()), me, earlier.signature());
+            out.add(conflict(type));
+            out.add(new Output.BroadcastVote(sv));
+            ingestVote(sv, out);
         } else {
             out.add(new Output.SigningRefused(type, hs.height, round, (SignOutcome.Refused) outcome));
         }
+    }
+
+    private Output conflict(MessageType type) {
+        return new Output.SigningRefused(type, hs.height, round, new SignOutcome.Refused(SignOutcome.Reason.CONFLICT,
+                type + " at height " + hs.height + " round " + round + " was signed before with other content; re-sent that"));
     }
 
     private Output timeout(TimeoutKind kind) {

@@ -10,23 +10,48 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The votes of one type in one round: at most one counted vote per validator (the first), the power
- * behind each value (nil is the null key) and in total.
+ * The votes of one type in one round. As in the paper, a message counts toward the value it names:
+ * a validator that equivocates counts once for each value it voted for (up to
+ * {@link #MAX_VALUES_PER_VALIDATOR}), which keeps every honest node able to see a quorum that another
+ * honest node saw, whichever of the two votes reached it first. Safety does not need more: two
+ * quorums still share an honest validator. The total (for "2f+1 of any value") counts each
+ * validator once.
  */
 final class VoteTally {
-    private final Map<Address, SignedVote> byValidator = new HashMap<>();
+    /** How many different values one validator can be counted for; bounds what an equivocator costs. */
+    static final int MAX_VALUES_PER_VALIDATOR = 3;
+
+    enum Outcome { NEW, DUPLICATE, EQUIVOCATION }
+
+    private final Map<Address, List<SignedVote>> byValidator = new HashMap<>();
     private final Map<Hash32, Long> powerByValue = new HashMap<>();
     private long totalPower;
 
-    /** Counts {@code vote} and returns null, or returns the vote already counted for its validator. */
-    SignedVote add(SignedVote vote, long power) {
-        SignedVote existing = byValidator.putIfAbsent(vote.validator(), vote);
-        if (existing != null) {
-            return existing;
+    Outcome add(SignedVote vote, long power) {
+        List<SignedVote> votes = byValidator.get(vote.validator());
+        if (votes == null) {
+            votes = new ArrayList<>(1);
+            votes.add(vote);
+            byValidator.put(vote.validator(), votes);
+            powerByValue.merge(vote.vote().value(), power, Long::sum);
+            totalPower += power;
+            return Outcome.NEW;
         }
-        powerByValue.merge(vote.vote().value(), power, Long::sum);
-        totalPower += power;
-        return null;
+        for (SignedVote v : votes) {
+            if (Objects.equals(v.vote().value(), vote.vote().value())) {
+                return Outcome.DUPLICATE;
+            }
+        }
+        if (votes.size() < MAX_VALUES_PER_VALIDATOR) {
+            votes.add(vote);
+            powerByValue.merge(vote.vote().value(), power, Long::sum);
+        }
+        return Outcome.EQUIVOCATION;
+    }
+
+    /** The first vote counted for {@code validator}. */
+    SignedVote firstOf(Address validator) {
+        return byValidator.get(validator).get(0);
     }
 
     long powerFor(Hash32 value) {
@@ -40,9 +65,11 @@ final class VoteTally {
 
     List<SignedVote> votesFor(Hash32 value) {
         List<SignedVote> out = new ArrayList<>();
-        for (SignedVote v : byValidator.values()) {
-            if (Objects.equals(v.vote().value(), value)) {
-                out.add(v);
+        for (List<SignedVote> votes : byValidator.values()) {
+            for (SignedVote v : votes) {
+                if (Objects.equals(v.vote().value(), value)) {
+                    out.add(v);
+                }
             }
         }
         return out;

@@ -4,6 +4,7 @@ import io.gridchain.core.crypto.Hash32;
 import io.gridchain.core.crypto.Keccak;
 import io.gridchain.core.crypto.SigningKey;
 import io.gridchain.core.rlp.Rlp;
+import io.gridchain.core.rlp.RlpReader;
 
 /**
  * A prevote or precommit for a value id at (height, round) on one chain; {@code value} is null for a
@@ -35,6 +36,18 @@ public record Vote(String chainId, MessageType type, long height, int round, Has
     public byte[] signBytes() {
         return Rlp.list(Rlp.string(chainId), Rlp.uint(type.code()), Rlp.uint(height), Rlp.uint(round),
                 Rlp.bytes(value == null ? new byte[0] : value.bytes()));
+    }
+
+    /** The vote whose {@link #signBytes()} these are; the signing guard hands back what it signed. */
+    public static Vote fromSignBytes(byte[] signBytes) {
+        RlpReader r = RlpReader.ofList(signBytes);
+        String chainId = r.string();
+        MessageType type = MessageType.ofCode(r.uint64("vote type"));
+        long height = r.uint64("vote height");
+        int round = r.uint32("vote round");
+        Hash32 value = Codec.optionalHash(r.bytes(), "vote value");
+        r.finish("vote sign bytes");
+        return new Vote(chainId, type, height, round, value);
     }
 
     /** The 32-byte digest a validator's key signs: keccak256 of {@link #signBytes()}. */

@@ -3,7 +3,6 @@ package io.gridchain.consensus.signing;
 import io.gridchain.consensus.message.MessageType;
 import io.gridchain.consensus.signing.GuardState.SignRecord;
 import io.gridchain.core.crypto.Address;
-import io.gridchain.core.crypto.Hash32;
 import io.gridchain.core.crypto.Signature;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +14,8 @@ import java.util.List;
  * <ul>
  *   <li>a height below the last signed height is refused (regression);</li>
  *   <li>at the last signed height, a (round, step) already signed returns the stored signature if the
- *       bytes are identical (a replayed log asks again) and is refused if they differ (conflict);</li>
+ *       bytes are identical (a replayed log asks again); if they differ, nothing is signed and the
+ *       earlier message is handed back ({@link SignOutcome.AlreadySigned});</li>
  *   <li>a new (round, step) below the last signed one is refused (regression).</li>
  * </ul>
  * A new signature is persisted through the store before it is returned.
@@ -37,7 +37,7 @@ public final class GuardedSigner implements VoteSigner {
     }
 
     @Override
-    public SignOutcome sign(MessageType type, long height, int round, byte[] signBytes, Hash32 digest) {
+    public SignOutcome sign(MessageType type, long height, int round, byte[] signBytes) {
         if (height < state.height()) {
             return refused(SignOutcome.Reason.REGRESSION, "height " + height + " is below last signed height " + state.height());
         }
@@ -47,8 +47,7 @@ public final class GuardedSigner implements VoteSigner {
                 if (Arrays.equals(r.signBytes(), signBytes)) {
                     return new SignOutcome.Signed(r.signature());
                 }
-                return refused(SignOutcome.Reason.CONFLICT,
-                        type + " at height " + height + " round " + round + " was already signed with other bytes");
+                return new SignOutcome.AlreadySigned(r.signBytes(), r.signature());
             }
         }
         if (!records.isEmpty() && SignRecord.slot(round, type) < records.get(records.size() - 1).slot()) {
@@ -56,7 +55,7 @@ public final class GuardedSigner implements VoteSigner {
             return refused(SignOutcome.Reason.REGRESSION, type + " round " + round + " is before the last signed "
                     + last.type() + " round " + last.round() + " at height " + height);
         }
-        Signature signature = key.sign(digest);
+        Signature signature = key.signMessage(signBytes);
         List<SignRecord> next = new ArrayList<>(records.size() + 1);
         next.addAll(records);
         next.add(new SignRecord(round, type, signBytes, signature));

@@ -1,0 +1,67 @@
+package io.gridchain.p2p.gossipsub;
+
+import io.gridchain.p2p.PeerId;
+import io.gridchain.p2p.crypto.KeyProtobuf;
+import io.gridchain.p2p.crypto.PrivateKey;
+import io.gridchain.p2p.crypto.PublicKey;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** StrictSign: every message carries from, seqno, signature and key, and the signature verifies. */
+public final class MessageSigning {
+  static final byte[] PREFIX = "libp2p-pubsub:".getBytes(StandardCharsets.US_ASCII);
+
+  /** A signature check's outcome: the proven origin, or why there is none. */
+  public sealed interface Verdict {}
+
+  public record Valid(PeerId origin, PublicKey key) implements Verdict {}
+
+  public record Invalid(String reason) implements Verdict {}
+
+  private MessageSigning() {}
+
+  public static PubsubMessage sign(PrivateKey key, PubsubMessage unsigned) {
+    byte[] sig = key.sign(concat(PREFIX, unsigned.encodeForSigning()));
+    return unsigned.withSignature(sig, key.publicKey().toProtobuf());
+  }
+
+  public static Verdict verify(PubsubMessage m) {
+    if (m.from() == null || m.seqno() == null || m.signature() == null) {
+      return new Invalid("unsigned message (StrictSign requires from, seqno and signature)");
+    }
+    if (m.seqno().length != 8) {
+      return new Invalid("seqno is not 8 bytes");
+    }
+    PeerId origin;
+    PublicKey key;
+    try {
+      origin = PeerId.fromBytes(m.from());
+      Optional<PublicKey> inline = origin.publicKey();
+      key = m.key() != null ? KeyProtobuf.decodePublicKey(m.key()) : inline.orElse(null);
+    } catch (IllegalArgumentException e) {
+      return new Invalid("bad from or key: " + e.getMessage());
+    }
+    if (key == null) {
+      return new Invalid("no key to check the signature with");
+    }
+    if (!origin.matches(key)) {
+      return new Invalid("key does not belong to the from peer");
+    }
+    if (!key.verify(concat(PREFIX, m.encodeForSigning()), m.signature())) {
+      return new Invalid("signature does not verify");
+    }
+    return new Valid(origin, key);
+  }
+
+  /** js-libp2p's default id for signed messages: protobuf(public key) ‖ seqno. */
+  public static byte[] messageId(PublicKey key, byte[] seqno) {
+    return concat(key.toProtobuf(), seqno);
+  }
+
+  static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}
