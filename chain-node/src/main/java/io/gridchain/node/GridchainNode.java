@@ -6,12 +6,18 @@ import io.gridchain.core.exec.BlockInfo;
 import io.gridchain.core.crypto.SigningKey;
 import io.gridchain.node.api.ApiServer;
 import io.gridchain.node.api.PayloadViews;
+import io.gridchain.node.api.NetRoutes;
+import io.gridchain.node.bft.ConsensusDriver;
+import io.gridchain.node.bft.TransactionRelay;
+import io.gridchain.node.bft.ValidatorNetwork;
 import io.gridchain.node.chain.BlockCertifier;
 import io.gridchain.node.chain.ChainRules;
 import io.gridchain.node.chain.DevBlockProducer;
 import io.gridchain.node.chain.GenesisData;
 import io.gridchain.node.chain.Ledger;
+import io.gridchain.node.config.NetworkConfig;
 import io.gridchain.node.config.NodeConfig;
+import io.gridchain.p2p.P2PNetwork;
 import io.gridchain.node.mempool.Mempool;
 import io.gridchain.node.metrics.NodeMetrics;
 import io.gridchain.node.storage.ChainStore;
@@ -31,15 +37,18 @@ public final class GridchainNode implements AutoCloseable {
     private final ChainStore store;
     private final Ledger ledger;
     private final Mempool mempool;
-    private final DevBlockProducer producer;
+    private final AutoCloseable blockMaker;
     private final ApiServer api;
+    private final P2PNetwork network;
 
-    private GridchainNode(ChainStore store, Ledger ledger, Mempool mempool, DevBlockProducer producer, ApiServer api) {
+    private GridchainNode(ChainStore store, Ledger ledger, Mempool mempool, AutoCloseable blockMaker, ApiServer api,
+                          P2PNetwork network) {
         this.store = store;
         this.ledger = ledger;
         this.mempool = mempool;
-        this.producer = producer;
+        this.blockMaker = blockMaker;
         this.api = api;
+        this.network = network;
     }
 
     public static GridchainNode start(NodeConfig config, GenesisData genesis, SigningKey validatorKey,
@@ -67,8 +76,54 @@ public final class GridchainNode implements AutoCloseable {
             producer.start();
             log.info("chain {} at height {}, API on http://{}:{}", ledger.chainId(), ledger.head().height(),
                     config.apiHost(), api.port());
-            return new GridchainNode(store, ledger, mempool, producer, api);
+            return new GridchainNode(store, ledger, mempool, producer, api, null);
         } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A node of a validator network: its libp2p host, the Tendermint driver, block sync and transaction
+     * gossip. With a key outside the validator set it is an observer: it follows the chain and serves
+     * the API, and never signs.
+     */
+    public static GridchainNode startNetworked(NodeConfig config, NetworkConfig net, GenesisData genesis, SigningKey key,
+                                               Clock clock) {
+        try {
+            Files.createDirectories(config.chainDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + config.chainDir() + ": " + e.getMessage(), e);
+        }
+        ChainStore store = new ChainStore(LevelDbKeyValueStore.open(config.chainDir().toFile()), 1 << 20);
+        P2PNetwork network = null;
+        try {
+            BlockExecutor executor = ChainRules.standard();
+            Ledger ledger = Ledger.open(store, genesis, executor);
+            NodeMetrics metrics = new NodeMetrics();
+            metrics.setHeight(ledger.head().height());
+            Mempool mempool = new Mempool(executor.transactions(), ledger::state,
+                    () -> new BlockInfo(ledger.chainId(), ledger.head().height() + 1, clock.millis(),
+                            Address.of(new byte[20]), ledger.params()), config.mempoolLimits());
+            metrics.watchMempool(mempool::size, mempool::sizeInBytes);
+            network = ValidatorNetwork.start(key, net);
+            TransactionRelay relay = new TransactionRelay(network, ledger.chainId(), mempool,
+                    () -> ledger.params().maxTransactionBytes());
+            ConsensusDriver driver = new ConsensusDriver(ledger, mempool, network, key, config.dataDir(), net.timeouts(),
+                    config.blockTime(), clock, metrics);
+            NetRoutes netRoutes = new NetRoutes(ledger, network, driver::syncing, driver::targetHeight);
+            ApiServer api = ApiServer.start(config.apiHost(), config.apiPort(), ledger, mempool, metrics,
+                    PayloadViews.standard(), List.of(netRoutes),
+                    () -> netRoutes.statusFields(ledger.validators().contains(key.address())), relay::publish);
+            driver.start();
+            log.info("chain {} at height {} as {} {}; API on http://{}:{}, libp2p on {}", ledger.chainId(),
+                    ledger.head().height(), ledger.validators().contains(key.address()) ? "validator" : "observer",
+                    key.address(), config.apiHost(), api.port(), network.listenAddresses());
+            return new GridchainNode(store, ledger, mempool, driver, api, network);
+        } catch (RuntimeException e) {
+            if (network != null) {
+                network.close();
+            }
             store.close();
             throw e;
         }
@@ -96,10 +151,21 @@ public final class GridchainNode implements AutoCloseable {
         return api.port();
     }
 
+    public java.util.Optional<P2PNetwork> network() {
+        return java.util.Optional.ofNullable(network);
+    }
+
     @Override
     public void close() {
         api.close();
-        producer.close();
+        try {
+            blockMaker.close();
+        } catch (Exception e) {
+            log.warn("stopping block production failed", e);
+        }
+        if (network != null) {
+            network.close();
+        }
         store.close();
     }
 }

@@ -9,7 +9,10 @@ import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import io.gridchain.core.tx.Transaction;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +38,22 @@ public final class ApiServer implements AutoCloseable {
 
     public static ApiServer start(String host, int port, Ledger ledger, Mempool mempool, NodeMetrics metrics,
                                   PayloadViews payloads, List<Routes> extraRoutes) {
+        return start(host, port, ledger, mempool, metrics, payloads, extraRoutes, Map::of, tx -> {});
+    }
+
+    /**
+     * @param statusExtras fields a networked node adds to {@code /v1/status}
+     * @param relay called with each transaction the API admitted, to gossip it to the network
+     */
+    public static ApiServer start(String host, int port, Ledger ledger, Mempool mempool, NodeMetrics metrics,
+                                  PayloadViews payloads, List<Routes> extraRoutes,
+                                  Supplier<Map<String, Object>> statusExtras, Consumer<Transaction> relay) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.defaultContentType = "application/json";
         });
-        new ChainRoutes(ledger, mempool, metrics, new JsonViews(payloads)).register(app);
+        new ChainRoutes(ledger, mempool, metrics, new JsonViews(payloads), statusExtras, relay).register(app);
         for (Routes routes : extraRoutes) {
             routes.accept(app);
         }

@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** The chain's own routes: status, blocks, transactions, accounts and account proofs. */
 final class ChainRoutes {
@@ -35,12 +37,17 @@ final class ChainRoutes {
     private final Mempool mempool;
     private final NodeMetrics metrics;
     private final JsonViews views;
+    private final Supplier<Map<String, Object>> statusExtras;
+    private final Consumer<Transaction> relay;
 
-    ChainRoutes(Ledger ledger, Mempool mempool, NodeMetrics metrics, JsonViews views) {
+    ChainRoutes(Ledger ledger, Mempool mempool, NodeMetrics metrics, JsonViews views,
+                Supplier<Map<String, Object>> statusExtras, Consumer<Transaction> relay) {
         this.ledger = ledger;
         this.mempool = mempool;
         this.metrics = metrics;
         this.views = views;
+        this.statusExtras = statusExtras;
+        this.relay = relay;
     }
 
     void register(Javalin app) {
@@ -63,6 +70,7 @@ final class ChainRoutes {
         m.put("latestBlockTime", JsonViews.time(head.timestampMillis()));
         m.put("genesisHash", ledger.genesisHash().toHex());
         m.put("mempoolSize", mempool.size());
+        m.putAll(statusExtras.get());
         ctx.json(m);
     }
 
@@ -102,6 +110,7 @@ final class ChainRoutes {
         if (admission instanceof Admission.Refused refused) {
             throw new ProblemException(Problem.of(refused.rejection()));
         }
+        relay.accept(tx);
         ctx.status(202).json(Map.of("hash", tx.hash().toHex(), "status", "pending"));
     }
 
@@ -130,6 +139,9 @@ final class ChainRoutes {
             metrics.transactionAdmitted(admission instanceof Admission.Accepted);
             r.put("hash", tx.hash().toHex());
             r.put("accepted", admission instanceof Admission.Accepted);
+            if (admission instanceof Admission.Accepted) {
+                relay.accept(tx);
+            }
             if (admission instanceof Admission.Refused refused) {
                 r.put("code", refused.rejection().code());
                 r.put("detail", refused.rejection().detail());

@@ -1,0 +1,344 @@
+package io.gridchain.node.bft;
+
+import io.gridchain.consensus.ConsensusEngine;
+import io.gridchain.consensus.EngineConfig;
+import io.gridchain.consensus.Input;
+import io.gridchain.consensus.Output;
+import io.gridchain.consensus.TimeoutConfig;
+import io.gridchain.consensus.certificate.CertificateCheck;
+import io.gridchain.consensus.certificate.CommitCertificateVerifier;
+import io.gridchain.consensus.message.MessageCheck;
+import io.gridchain.consensus.message.MessageVerifier;
+import io.gridchain.consensus.signing.DigestSigner;
+import io.gridchain.consensus.signing.FileSignGuardStore;
+import io.gridchain.consensus.signing.GuardedSigner;
+import io.gridchain.core.block.Block;
+import io.gridchain.core.block.CommitCertificate;
+import io.gridchain.core.crypto.Hash32;
+import io.gridchain.core.crypto.SigningKey;
+import io.gridchain.core.rlp.RlpException;
+import io.gridchain.node.chain.Ledger;
+import io.gridchain.node.chain.PreparedBlock;
+import io.gridchain.node.mempool.Mempool;
+import io.gridchain.node.metrics.NodeMetrics;
+import io.gridchain.p2p.GossipMessage;
+import io.gridchain.p2p.P2PNetwork;
+import io.gridchain.p2p.PeerId;
+import io.gridchain.p2p.Topic;
+import io.gridchain.p2p.ValidationResult;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the Tendermint engine for this node. Everything that changes consensus state happens on one
+ * thread, in the order of one queue: gossip validators, timers and sync answers only enqueue. Each
+ * input is written to the WAL before the engine sees it, and every signature goes through the
+ * file-backed signing guard, so a crash at any point can neither lose a vote nor make a second one.
+ */
+public final class ConsensusDriver implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ConsensusDriver.class);
+
+    private final Ledger ledger;
+    private final Mempool mempool;
+    private final P2PNetwork network;
+    private final SigningKey key;
+    private final String chainId;
+    private final Clock clock;
+    private final Duration blockTime;
+    private final NodeMetrics metrics;
+    private final ConsensusEngine engine;
+    private final WriteAheadLog wal;
+    private final BlockSync sync;
+    private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("consensus-timers"));
+    private final Thread thread = daemon("consensus").newThread(this::run);
+    private final Map<Hash32, Block> proposedBlocks = new ConcurrentHashMap<>();
+    private final Map<Hash32, PreparedBlock> prepared = new HashMap<>();
+    private final Set<Hash32> committedValues = new HashSet<>();
+    private volatile Topic topic;
+    private volatile boolean running = true;
+    private List<ConsensusMessage> myMessages = new java.util.ArrayList<>();
+
+    public ConsensusDriver(Ledger ledger, Mempool mempool, P2PNetwork network, SigningKey key, Path dataDir,
+                           TimeoutConfig timeouts, Duration blockTime, Clock clock, NodeMetrics metrics) {
+        this.ledger = ledger;
+        this.mempool = mempool;
+        this.network = network;
+        this.key = key;
+        this.chainId = Long.toString(ledger.chainId());
+        this.clock = clock;
+        this.blockTime = blockTime;
+        this.metrics = metrics;
+        this.engine = new ConsensusEngine(new EngineConfig(chainId, timeouts),
+                new GuardedSigner(DigestSigner.of(key), new FileSignGuardStore(dataDir.resolve("sign-guard.json"))));
+        this.wal = new WriteAheadLog(dataDir.resolve("consensus.wal"));
+        this.sync = new BlockSync(ledger, network, (peer, blocks) -> enqueueTask(() -> applySynced(peer, blocks)));
+    }
+
+    public static String topicName(long chainId) {
+        return "/gridchain/" + chainId + "/consensus/1";
+    }
+
+    public void start() {
+        network.registerProtocol(new BlockSyncProtocol(ledger.store()));
+        topic = network.subscribe(topicName(ledger.chainId()), this::validateGossip);
+        List<Input> logged = wal.open();
+        long next = ledger.head().height() + 1;
+        if (!logged.isEmpty() && logged.get(0) instanceof Input.StartHeight s && s.height() == next) {
+            log.info("replaying {} consensus inputs of height {} from the WAL", logged.size(), next);
+            enqueueTask(() -> logged.forEach(i -> carryOut(engine.apply(i))));
+        } else {
+            enqueueTask(this::startNextHeight);
+        }
+        thread.start();
+        timers.scheduleWithFixedDelay(() -> enqueueTask(this::rebroadcast), 1, 1, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(sync::tick, 500, 500, TimeUnit.MILLISECONDS);
+    }
+
+    public boolean syncing() {
+        return sync.targetHeight() > ledger.head().height() + 1;
+    }
+
+    public long targetHeight() {
+        return Math.max(sync.targetHeight(), ledger.head().height());
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                queue.take().run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("consensus step failed", e);
+            }
+        }
+    }
+
+    void enqueueTask(Runnable task) {
+        if (running) {
+            queue.add(task);
+        }
+    }
+
+    private void enqueue(Input input) {
+        enqueueTask(() -> process(input));
+    }
+
+    private void process(Input input) {
+        wal.append(input);
+        carryOut(engine.apply(input));
+    }
+
+    /** Decodes, checks the signature against this height's validators, and hands the message over. */
+    private ValidationResult validateGossip(GossipMessage message) {
+        ConsensusMessage m;
+        try {
+            m = ConsensusMessage.decode(message.data(), ledger.params().maxTransactionBytes());
+        } catch (RlpException | IllegalArgumentException e) {
+            return ValidationResult.REJECT;
+        }
+        long height = m instanceof ConsensusMessage.ProposalWithBlock p ? p.proposal().proposal().height()
+                : ((ConsensusMessage.VoteMessage) m).vote().vote().height();
+        long next = ledger.head().height() + 1;
+        sync.sawHeight(height);
+        if (height != next) {
+            return ValidationResult.IGNORE;
+        }
+        MessageCheck check;
+        if (m instanceof ConsensusMessage.ProposalWithBlock p) {
+            if (!p.block().hash().equals(p.proposal().proposal().value())) {
+                return ValidationResult.REJECT;
+            }
+            check = MessageVerifier.SECP256K1.verify(p.proposal(), chainId, ledger.validators());
+            if (check.isValid()) {
+                proposedBlocks.put(p.block().hash(), p.block());
+                enqueue(new Input.ProposalReceived(p.proposal()));
+            }
+        } else {
+            ConsensusMessage.VoteMessage v = (ConsensusMessage.VoteMessage) m;
+            check = MessageVerifier.SECP256K1.verify(v.vote(), chainId, ledger.validators());
+            if (check.isValid()) {
+                enqueue(new Input.VoteReceived(v.vote()));
+            }
+        }
+        return check.isValid() ? ValidationResult.ACCEPT : ValidationResult.REJECT;
+    }
+
+    private void carryOut(List<Output> outputs) {
+        for (Output o : outputs) {
+            if (o instanceof Output.BroadcastProposal p) {
+                Block block = proposedBlocks.get(p.proposal().proposal().value());
+                if (block != null) {
+                    publish(new ConsensusMessage.ProposalWithBlock(p.proposal(), block));
+                }
+            } else if (o instanceof Output.BroadcastVote v) {
+                publish(new ConsensusMessage.VoteMessage(v.vote()));
+            } else if (o instanceof Output.ScheduleTimeout t) {
+                timers.schedule(() -> enqueue(new Input.TimeoutExpired(t.kind(), t.height(), t.round())),
+                        t.delayMillis(), TimeUnit.MILLISECONDS);
+            } else if (o instanceof Output.RequestValue r) {
+                propose(r);
+            } else if (o instanceof Output.ValidateValue v) {
+                validate(v);
+            } else if (o instanceof Output.Decide d) {
+                decide(d);
+            } else if (o instanceof Output.EvidenceFound e) {
+                log.warn("equivocation by {}: {}", e.evidence().first().validator(), e.evidence());
+            } else if (o instanceof Output.SigningRefused s) {
+                log.warn("the signing guard refused a {} at height {} round {}: {}", s.type(), s.height(), s.round(), s.refusal());
+            }
+        }
+    }
+
+    private void publish(ConsensusMessage m) {
+        myMessages.add(m);
+        topic.publish(ConsensusMessage.encode(m));
+    }
+
+    /** Votes can be lost (a peer restarting, a partition): ours for this height are sent again. */
+    private void rebroadcast() {
+        for (ConsensusMessage m : myMessages) {
+            topic.publish(ConsensusMessage.encode(m));
+        }
+    }
+
+    private void propose(Output.RequestValue r) {
+        long head = ledger.head().height();
+        CommitCertificate lastCommit = head == 0 ? CommitCertificate.GENESIS
+                : ledger.store().certificate(head).orElseThrow(() -> new IllegalStateException("no certificate for " + head));
+        PreparedBlock p = ledger.build(clock.millis(), key.address(), mempool.candidates(ledger.params().maxBlockBytes()),
+                lastCommit);
+        prepared.put(p.block().hash(), p);
+        proposedBlocks.put(p.block().hash(), p.block());
+        enqueue(new Input.ValueToPropose(r.height(), r.round(), p.block().hash()));
+    }
+
+    private void validate(Output.ValidateValue v) {
+        if (prepared.containsKey(v.value())) {
+            enqueue(new Input.ValueValidity(v.height(), v.value(), true));
+            return;
+        }
+        Block block = proposedBlocks.get(v.value());
+        if (block == null) {
+            return; // not received: the round times out and the next proposer tries
+        }
+        Ledger.Validated result = ledger.validate(block);
+        if (result instanceof Ledger.Validated.Valid valid) {
+            prepared.put(v.value(), valid.block());
+        } else {
+            log.warn("proposed block {} at height {} is invalid: {}", v.value(), v.height(), ((Ledger.Validated.Invalid) result).reason());
+        }
+        enqueue(new Input.ValueValidity(v.height(), v.value(), result instanceof Ledger.Validated.Valid));
+    }
+
+    private void decide(Output.Decide d) {
+        if (d.height() != ledger.head().height() + 1 || !committedValues.add(d.value())) {
+            return;
+        }
+        PreparedBlock p = prepared.get(d.value());
+        if (p == null && proposedBlocks.containsKey(d.value())
+                && ledger.validate(proposedBlocks.get(d.value())) instanceof Ledger.Validated.Valid valid) {
+            p = valid.block();
+        }
+        if (p == null) {
+            log.info("decided block {} at height {} is not here; fetching it by sync", d.value(), d.height());
+            sync.sawHeight(d.height() + 1);
+            return;
+        }
+        long started = System.nanoTime();
+        ledger.commit(p, d.certificate());
+        afterCommit(p, System.nanoTime() - started);
+        timers.schedule(() -> enqueueTask(this::startNextHeight), blockTime.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void afterCommit(PreparedBlock p, long nanos) {
+        Set<Hash32> done = new HashSet<>();
+        p.block().transactions().forEach(tx -> done.add(tx.hash()));
+        mempool.afterCommit(done, p.state().changes().keySet());
+        metrics.blockCommitted(p.block().height(), p.block().transactions().size(), nanos);
+    }
+
+    /**
+     * Commits blocks fetched from a peer, each only after its certificate checks out against the
+     * validator set and its re-execution gives the header's state root; then consensus moves on to
+     * the new head.
+     */
+    private void applySynced(PeerId peer, List<BlockSyncProtocol.SyncedBlock> blocks) {
+        long before = ledger.head().height();
+        for (BlockSyncProtocol.SyncedBlock synced : blocks) {
+            if (synced.block().height() != ledger.head().height() + 1) {
+                continue;
+            }
+            CertificateCheck check = CommitCertificateVerifier.SECP256K1.verify(synced.certificate(), ledger.validators(),
+                    chainId, synced.block().height(), synced.block().hash());
+            if (check instanceof CertificateCheck.Invalid invalid) {
+                sync.ban(peer, "certificate of block " + synced.block().height() + ": " + invalid.detail());
+                break;
+            }
+            Ledger.Validated validated = ledger.validate(synced.block());
+            if (validated instanceof Ledger.Validated.Invalid invalid) {
+                sync.ban(peer, "block " + synced.block().height() + ": " + invalid.reason());
+                break;
+            }
+            long started = System.nanoTime();
+            PreparedBlock p = ((Ledger.Validated.Valid) validated).block();
+            ledger.commit(p, synced.certificate());
+            afterCommit(p, System.nanoTime() - started);
+        }
+        if (ledger.head().height() > before) {
+            sync.progress(ledger.head().height());
+            startNextHeight();
+        }
+    }
+
+    /** Begins consensus on the block after the head (after a decision, or after sync moved the head). */
+    void startNextHeight() {
+        long next = ledger.head().height() + 1;
+        if (engine.state().height() >= next) {
+            return;
+        }
+        prepared.clear();
+        proposedBlocks.keySet().removeIf(h -> true);
+        committedValues.clear();
+        myMessages = new java.util.ArrayList<>();
+        wal.reset();
+        process(new Input.StartHeight(next, ledger.validators()));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        timers.shutdownNow();
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        wal.close();
+    }
+}

@@ -1,0 +1,20 @@
+package io.gridchain.node.config;
+
+import io.gridchain.consensus.TimeoutConfig;
+import java.util.List;
+
+/**
+ * How a node joins a validator network: where its libp2p host listens, whom it dials first
+ * ({@code /ip4/…/tcp/…/p2p/…} multiaddrs), and the consensus timeouts.
+ */
+public record NetworkConfig(String p2pHost, int p2pPort, List<String> bootstrap, TimeoutConfig timeouts) {
+    public NetworkConfig {
+        bootstrap = List.copyOf(bootstrap);
+        if (p2pPort < 0 || p2pPort > 65535) {
+            throw new IllegalArgumentException("the p2p port is 0..65535 (0 picks a free one)");
+        }
+    }
+
+    /** Timeouts for a network on one machine or a LAN: a round gives up on a silent proposer in 1 s. */
+    public static final TimeoutConfig LAN_TIMEOUTS = new TimeoutConfig(1000, 500, 500, 250, 500, 250);
+}
