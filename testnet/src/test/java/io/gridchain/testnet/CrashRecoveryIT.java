@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A validator node process is killed with SIGKILL again and again while it commits blocks under load.
+ * A validator node process (running the BFT driver, its WAL and signing guard) is killed with SIGKILL
+ * again and again while it commits blocks under load.
  * After every restart it resumes at or after the last block seen committed, no transaction seen
  * committed is lost, and at the end {@code node verify-db} re-executes the whole chain successfully.
  */
@@ -55,7 +56,8 @@ class CrashRecoveryIT {
             NodeProcess node = NodeProcess.start(JAR, port, dir.resolve("node.log"), Duration.ofSeconds(60),
                     "node", "run", "--data-dir", dir.resolve("node").toString(), "--genesis", dir.resolve("net/genesis.json").toString(),
                     "--key", dir.resolve("net/validator-0.json").toString(), "--password-file", password.toString(),
-                    "--api-port", Integer.toString(port), "--block-time", "100ms");
+                    "--api-port", Integer.toString(port), "--p2p-port", Integer.toString(NodeProcess.freePort()),
+                    "--block-time", "100ms");
             NodeClient client = NodeClient.create(node.api());
             assertThat(client.status().height()).as("height after restart %d", cycle).isGreaterThanOrEqualTo(seenHeight);
             for (Hash32 hash : seenCommitted) {

@@ -5,7 +5,7 @@ import io.gridchain.node.GridchainNode;
 import io.gridchain.node.chain.ChainVerifier;
 import io.gridchain.node.chain.GenesisData;
 import io.gridchain.node.chain.GenesisLoader;
-import io.gridchain.node.chain.SingleValidatorCertifier;
+import io.gridchain.node.config.NetworkConfig;
 import io.gridchain.node.config.NodeConfig;
 import io.gridchain.node.mempool.Mempool;
 import io.gridchain.node.storage.ChainStore;
@@ -18,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -38,7 +40,9 @@ final class NodeCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a validator node from a genesis file and its key.")
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Run a node of a network from its genesis file and the node's key: a validator if the key is in the "
+                    + "validator set, else an observer that follows the chain and serves the API.")
     static final class Run implements Callable<Integer> {
         @Option(names = "--data-dir", required = true, description = "Where the node keeps its chain.")
         Path dataDir;
@@ -59,8 +63,14 @@ final class NodeCommand implements Runnable {
         @Option(names = "--api-port", defaultValue = "8080", description = "HTTP API port (default: ${DEFAULT-VALUE}).")
         int apiPort;
 
-        @Option(names = "--p2p-port", defaultValue = "26656", description = "libp2p port, reserved for the validator network.")
+        @Option(names = "--p2p-host", defaultValue = "127.0.0.1", description = "Address the libp2p host listens on (default: ${DEFAULT-VALUE}).")
+        String p2pHost;
+
+        @Option(names = "--p2p-port", defaultValue = "26656", description = "libp2p port (default: ${DEFAULT-VALUE}).")
         int p2pPort;
+
+        @Option(names = "--bootstrap", split = ",", description = "Peers to dial first: /ip4/…/tcp/…/p2p/… (repeat or comma-separate).")
+        List<String> bootstrap = new ArrayList<>();
 
         @Option(names = "--block-time", description = "Time between blocks (default: the genesis target block time).")
         Duration blockTime;
@@ -81,11 +91,14 @@ final class NodeCommand implements Runnable {
                             new String(genesisData.document(), java.nio.charset.StandardCharsets.UTF_8))
                             .params().targetBlockTimeMillis());
             NodeConfig config = new NodeConfig(dataDir, apiHost, apiPort, p2pPort, interval, Mempool.Limits.DEFAULT);
-            GridchainNode node = GridchainNode.start(config, genesisData, validator,
-                    new SingleValidatorCertifier(validator, genesisData.chainId()), Clock.systemUTC());
+            GridchainNode node = GridchainNode.startNetworked(config,
+                    new NetworkConfig(p2pHost, p2pPort, bootstrap, NetworkConfig.LAN_TIMEOUTS), genesisData, validator,
+                    Clock.systemUTC());
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Validator " + validator.address() + " on chain " + genesisData.chainId() + "; API http://"
-                    + apiHost + ":" + node.apiPort());
+            boolean isValidator = node.ledger().validators().contains(validator.address());
+            out.println((isValidator ? "Validator " : "Observer ") + validator.address() + " on chain " + genesisData.chainId()
+                    + "; API http://" + apiHost + ":" + node.apiPort() + "; libp2p "
+                    + node.network().orElseThrow().listenAddresses());
             out.flush();
             NodeLifecycle.runUntilStopped(node);
             return 0;
