@@ -34,6 +34,15 @@ public final class Address implements Comparable<Address> {
         return new Address(Arrays.copyOfRange(hash, 12, 32));
     }
 
+    /** The address of a 33-byte compressed secp256k1 public key; throws if the bytes are no curve point. */
+    public static Address fromCompressedPublicKey(byte[] compressed) {
+        if (compressed.length != 33) {
+            throw new IllegalArgumentException("a compressed public key is 33 bytes, got " + compressed.length);
+        }
+        byte[] uncompressed = org.web3j.crypto.Sign.CURVE_PARAMS.getCurve().decodePoint(compressed).getEncoded(false);
+        return fromPublicKey(new BigInteger(1, Arrays.copyOfRange(uncompressed, 1, 65)));
+    }
+
     /** Parses {@code 0x}-prefixed hex; the reason names what is wrong. */
     public static Parsed parse(String text) {
         if (text == null || !text.startsWith("0x") || text.length() != 42) {

@@ -2,6 +2,8 @@ package io.gridchain.node.api;
 
 import io.gridchain.core.account.Transfer;
 import io.gridchain.core.bytes.Hex;
+import io.gridchain.core.governance.Governance;
+import io.gridchain.core.governance.GovernanceAction;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +20,18 @@ public final class PayloadViews {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("to", t.to().toString());
             m.put("amount", Long.toString(t.amount()));
+            return m;
+        });
+        v.register(Governance.KIND, bytes -> {
+            Governance g = Governance.decode(bytes);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("governanceNonce", g.governanceNonce());
+            m.put("action", g.action() instanceof GovernanceAction.SetParams ? "set-params" : "update-validators");
+            if (g.action() instanceof GovernanceAction.UpdateValidators u) {
+                m.put("validators", u.updates().stream().map(x -> Map.of("address", x.address().toString(),
+                        "publicKey", Hex.encodePrefixed(x.publicKey()), "power", x.power())).toList());
+            }
+            m.put("approvals", g.approvals().stream().map(a -> a.validator().toString()).toList());
             return m;
         });
         return v;

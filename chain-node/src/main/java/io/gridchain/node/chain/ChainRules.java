@@ -2,6 +2,8 @@ package io.gridchain.node.chain;
 
 import io.gridchain.core.account.TransferHandler;
 import io.gridchain.core.exec.BlockExecutor;
+import io.gridchain.core.governance.GovernanceHandler;
+import io.gridchain.core.governance.GovernanceHook;
 import io.gridchain.core.exec.TransactionExecutor;
 import io.gridchain.core.tx.TransactionKinds;
 import java.util.List;
@@ -11,7 +13,7 @@ public final class ChainRules {
     private ChainRules() {}
 
     public static BlockExecutor standard() {
-        TransactionKinds kinds = new TransactionKinds().register(new TransferHandler());
-        return new BlockExecutor(new TransactionExecutor(kinds), List.of());
+        TransactionKinds kinds = new TransactionKinds().register(new TransferHandler()).register(new GovernanceHandler());
+        return new BlockExecutor(new TransactionExecutor(kinds), List.of(new GovernanceHook()));
     }
 }

@@ -7,6 +7,9 @@ import io.gridchain.core.account.Transfer;
 import io.gridchain.core.crypto.Address;
 import io.gridchain.core.crypto.Hash32;
 import io.gridchain.core.crypto.SigningKey;
+import io.gridchain.core.governance.Governance;
+import io.gridchain.core.governance.GovernanceAction;
+import io.gridchain.core.governance.GovernanceState;
 import io.gridchain.core.params.ChainParams;
 import io.gridchain.core.tx.Transaction;
 import io.gridchain.core.tx.UnsignedTransaction;
@@ -98,6 +101,46 @@ class ValidatorNetworkTest {
             for (int i : which) {
                 assertThat(nodes[i].ledger().store().block(h).orElseThrow().hash()).as("block %d on node %d", h, i).isEqualTo(expected);
             }
+        }
+    }
+
+    @Test
+    void aValidatorAddedByGovernanceSignsFromTheDefinedHeight() throws Exception {
+        startNetwork();
+        SigningKey newcomer = SigningKey.random(random);
+        keys.add(newcomer);
+        String first = nodes[0].network().orElseThrow().listenAddresses().get(0).toString();
+        GridchainNode observer = start(4, List.of(first));
+        try {
+            await("the observer following", Duration.ofSeconds(60), () -> observer.ledger().head().height() >= 2);
+            GovernanceAction add = new GovernanceAction.UpdateValidators(List.of(
+                    new GovernanceAction.ValidatorUpdate(newcomer.address(), newcomer.compressedPublicKey(), 10)));
+            long govNonce = GovernanceState.nonce(nodes[0].ledger().state());
+            List<Governance.Approval> approvals = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                approvals.add(Governance.approve(keys.get(i), CHAIN_ID, govNonce, add));
+            }
+            Transaction tx = new UnsignedTransaction(CHAIN_ID, 0, 1_000, new Governance(govNonce, add, approvals)).signWith(funded);
+            assertThat(nodes[1].mempool().add(tx)).isInstanceOf(Admission.Accepted.class);
+            await("the governance transaction", Duration.ofSeconds(60),
+                    () -> nodes[0].ledger().store().transactionLocation(tx.hash()).isPresent());
+            long included = nodes[0].ledger().store().transactionLocation(tx.hash()).orElseThrow().height();
+            long effective = included + Governance.DELAY;
+            await("blocks past the effective height", Duration.ofSeconds(60), () -> height(0) >= effective + 3);
+            assertThat(nodes[0].ledger().store().block(effective - 1).orElseThrow().header().validatorSetHash())
+                    .isNotEqualTo(nodes[0].ledger().store().block(effective).orElseThrow().header().validatorSetHash());
+            boolean signed = false;
+            for (long h = effective; h <= height(0); h++) {
+                signed |= nodes[0].ledger().store().certificate(h).orElseThrow().signatures().stream()
+                        .anyMatch(sig -> sig.validator().equals(newcomer.address()));
+            }
+            assertThat(signed).as("the new validator's precommits in certificates from height %d", effective).isTrue();
+            for (long h = 1; h < effective; h++) {
+                assertThat(nodes[0].ledger().store().certificate(h).orElseThrow().signatures())
+                        .noneMatch(sig -> sig.validator().equals(newcomer.address()));
+            }
+        } finally {
+            observer.close();
         }
     }
 
