@@ -18,7 +18,10 @@ import io.gridchain.node.chain.Ledger;
 import io.gridchain.node.config.NetworkConfig;
 import io.gridchain.node.config.NodeConfig;
 import io.gridchain.p2p.P2PNetwork;
+import io.gridchain.core.tx.Transaction;
+import io.gridchain.node.mempool.Admission;
 import io.gridchain.node.mempool.Mempool;
+import java.util.function.Consumer;
 import io.gridchain.node.metrics.NodeMetrics;
 import io.gridchain.node.storage.ChainStore;
 import io.gridchain.node.storage.leveldb.LevelDbKeyValueStore;
@@ -109,8 +112,16 @@ public final class GridchainNode implements AutoCloseable {
             network = ValidatorNetwork.start(key, net);
             TransactionRelay relay = new TransactionRelay(network, ledger.chainId(), mempool,
                     () -> ledger.params().maxTransactionBytes());
+            Consumer<Transaction> submit = tx -> {
+                Admission admission = mempool.add(tx);
+                if (admission instanceof Admission.Refused refused) {
+                    log.warn("the node's own {} transaction was refused: {}", tx.kind(), refused.rejection().detail());
+                } else {
+                    relay.publish(tx);
+                }
+            };
             ConsensusDriver driver = new ConsensusDriver(ledger, mempool, network, key, config.dataDir(), net.timeouts(),
-                    config.blockTime(), clock, metrics);
+                    config.blockTime(), clock, metrics, submit, net.testOnlyEquivocate());
             NetRoutes netRoutes = new NetRoutes(ledger, network, driver::syncing, driver::targetHeight);
             ApiServer api = ApiServer.start(config.apiHost(), config.apiPort(), ledger, mempool, metrics,
                     PayloadViews.standard(), List.of(netRoutes),

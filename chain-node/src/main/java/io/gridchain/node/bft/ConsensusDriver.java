@@ -5,6 +5,14 @@ import io.gridchain.consensus.EngineConfig;
 import io.gridchain.consensus.Input;
 import io.gridchain.consensus.Output;
 import io.gridchain.consensus.TimeoutConfig;
+import io.gridchain.consensus.evidence.DuplicateVoteEvidence;
+import io.gridchain.consensus.message.MessageType;
+import io.gridchain.consensus.message.Vote;
+import io.gridchain.core.account.Account;
+import io.gridchain.core.crypto.Keccak;
+import io.gridchain.core.tx.Transaction;
+import io.gridchain.core.tx.UnsignedTransaction;
+import java.util.function.Consumer;
 import io.gridchain.consensus.certificate.CertificateCheck;
 import io.gridchain.consensus.certificate.CommitCertificateVerifier;
 import io.gridchain.consensus.message.MessageCheck;
@@ -72,9 +80,20 @@ public final class ConsensusDriver implements AutoCloseable {
     private volatile Topic topic;
     private volatile boolean running = true;
     private List<ConsensusMessage> myMessages = new java.util.ArrayList<>();
+    private final Consumer<Transaction> submit;
+    private final boolean equivocate;
+    private final Set<Hash32> reportedEvidence = new HashSet<>();
 
+    /**
+     * @param submit admits and gossips a transaction this node makes (evidence of equivocation)
+     * @param equivocateForTesting sign a second, conflicting prevote each round: only for tests proving
+     *     that an equivocating validator cannot fork the chain and gets its evidence recorded
+     */
     public ConsensusDriver(Ledger ledger, Mempool mempool, P2PNetwork network, SigningKey key, Path dataDir,
-                           TimeoutConfig timeouts, Duration blockTime, Clock clock, NodeMetrics metrics) {
+                           TimeoutConfig timeouts, Duration blockTime, Clock clock, NodeMetrics metrics,
+                           Consumer<Transaction> submit, boolean equivocateForTesting) {
+        this.submit = submit;
+        this.equivocate = equivocateForTesting;
         this.ledger = ledger;
         this.mempool = mempool;
         this.network = network;
@@ -131,9 +150,7 @@ public final class ConsensusDriver implements AutoCloseable {
     }
 
     void enqueueTask(Runnable task) {
-        if (running) {
-            queue.add(task);
-        }
+        queue.add(task);
     }
 
     private void enqueue(Input input) {
@@ -189,6 +206,9 @@ public final class ConsensusDriver implements AutoCloseable {
                 }
             } else if (o instanceof Output.BroadcastVote v) {
                 publish(new ConsensusMessage.VoteMessage(v.vote()));
+                if (equivocate && v.vote().vote().type() == MessageType.PREVOTE) {
+                    publish(new ConsensusMessage.VoteMessage(conflicting(v.vote().vote()).signWith(key)));
+                }
             } else if (o instanceof Output.ScheduleTimeout t) {
                 timers.schedule(() -> enqueue(new Input.TimeoutExpired(t.kind(), t.height(), t.round())),
                         t.delayMillis(), TimeUnit.MILLISECONDS);
@@ -199,11 +219,30 @@ public final class ConsensusDriver implements AutoCloseable {
             } else if (o instanceof Output.Decide d) {
                 decide(d);
             } else if (o instanceof Output.EvidenceFound e) {
-                log.warn("equivocation by {}: {}", e.evidence().first().validator(), e.evidence());
+                reportEvidence(e.evidence());
             } else if (o instanceof Output.SigningRefused s) {
                 log.warn("the signing guard refused a {} at height {} round {}: {}", s.type(), s.height(), s.round(), s.refusal());
             }
         }
+    }
+
+    private static Vote conflicting(Vote v) {
+        Hash32 other = v.value() == null ? Keccak.hash(new byte[] {1}) : null;
+        return new Vote(v.chainId(), v.type(), v.height(), v.round(), other);
+    }
+
+    /** Puts the proof on chain: a transaction from this node, admitted here and gossiped. */
+    private void reportEvidence(DuplicateVoteEvidence evidence) {
+        Hash32 id = Keccak.hash(evidence.encode());
+        if (!reportedEvidence.add(id)) {
+            return;
+        }
+        log.warn("validator {} equivocated at height {} round {}; submitting the evidence", evidence.first().validator(),
+                evidence.first().vote().height(), evidence.first().vote().round());
+        long nonce = mempool.pendingNonce(key.address())
+                .orElse(Account.STATE.get(ledger.state(), key.address()).orElse(Account.EMPTY).nonce());
+        submit.accept(new UnsignedTransaction(ledger.chainId(), nonce, ledger.params().minFee(),
+                new EvidenceSubmission(evidence)).signWith(key));
     }
 
     private void publish(ConsensusMessage m) {
@@ -329,13 +368,17 @@ public final class ConsensusDriver implements AutoCloseable {
         };
     }
 
+    /** Lets the step under way finish (an interrupt could tear a WAL or guard write), then stops. */
     @Override
     public void close() {
-        running = false;
         timers.shutdownNow();
-        thread.interrupt();
+        queue.add(() -> running = false);
         try {
-            thread.join(5_000);
+            thread.join(10_000);
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(5_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -75,6 +75,10 @@ final class NodeCommand implements Runnable {
         @Option(names = "--block-time", description = "Time between blocks (default: the genesis target block time).")
         Duration blockTime;
 
+        @Option(names = "--test-only-equivocate", hidden = true,
+                description = "Sign conflicting prevotes: for fault tests of a network, never for a real validator.")
+        boolean equivocate;
+
         @Spec
         CommandSpec spec;
 
@@ -92,7 +96,7 @@ final class NodeCommand implements Runnable {
                             .params().targetBlockTimeMillis());
             NodeConfig config = new NodeConfig(dataDir, apiHost, apiPort, p2pPort, interval, Mempool.Limits.DEFAULT);
             GridchainNode node = GridchainNode.startNetworked(config,
-                    new NetworkConfig(p2pHost, p2pPort, bootstrap, NetworkConfig.LAN_TIMEOUTS), genesisData, validator,
+                    new NetworkConfig(p2pHost, p2pPort, bootstrap, NetworkConfig.LAN_TIMEOUTS, equivocate), genesisData, validator,
                     Clock.systemUTC());
             PrintWriter out = spec.commandLine().getOut();
             boolean isValidator = node.ledger().validators().contains(validator.address());

@@ -7,7 +7,12 @@ import java.util.List;
  * How a node joins a validator network: where its libp2p host listens, whom it dials first
  * ({@code /ip4/…/tcp/…/p2p/…} multiaddrs), and the consensus timeouts.
  */
-public record NetworkConfig(String p2pHost, int p2pPort, List<String> bootstrap, TimeoutConfig timeouts) {
+public record NetworkConfig(String p2pHost, int p2pPort, List<String> bootstrap, TimeoutConfig timeouts,
+                            boolean testOnlyEquivocate) {
+    public NetworkConfig(String p2pHost, int p2pPort, List<String> bootstrap, TimeoutConfig timeouts) {
+        this(p2pHost, p2pPort, bootstrap, timeouts, false);
+    }
+
     public NetworkConfig {
         bootstrap = List.copyOf(bootstrap);
         if (p2pPort < 0 || p2pPort > 65535) {

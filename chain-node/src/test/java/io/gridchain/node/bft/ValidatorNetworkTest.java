@@ -55,25 +55,36 @@ class ValidatorNetworkTest {
     }
 
     private GridchainNode start(int i, List<String> bootstrap) {
+        return start(i, bootstrap, false);
+    }
+
+    private GridchainNode start(int i, List<String> bootstrap, boolean equivocate) {
         NodeConfig config = new NodeConfig(dir.resolve("node-" + i), "127.0.0.1", 0, 0, Duration.ofMillis(200),
                 Mempool.Limits.DEFAULT);
-        return GridchainNode.startNetworked(config, new NetworkConfig("127.0.0.1", 0, bootstrap, NetworkConfig.LAN_TIMEOUTS),
-                genesis, keys.get(i), Clock.systemUTC());
+        return GridchainNode.startNetworked(config,
+                new NetworkConfig("127.0.0.1", 0, bootstrap, NetworkConfig.LAN_TIMEOUTS, equivocate), genesis, keys.get(i),
+                Clock.systemUTC());
     }
 
     private void startNetwork() {
+        startNetwork(-1);
+    }
+
+    private void startNetwork(int equivocator) {
         List<Validator> validators = new ArrayList<>();
+        List<GenesisDocument.Balance> balances = new ArrayList<>(List.of(new GenesisDocument.Balance(funded.address(), 1_000_000_000_000L)));
         for (int i = 0; i < 4; i++) {
             SigningKey k = SigningKey.random(random);
             keys.add(k);
             validators.add(new Validator(k.address(), k.compressedPublicKey(), 10));
+            balances.add(new GenesisDocument.Balance(k.address(), 1_000_000_000L)); // validators pay for the evidence they report
         }
         genesis = GenesisLoader.fromDocument(new GenesisDocument(CHAIN_ID, Instant.parse("2026-11-22T00:00:00Z"), validators,
-                List.of(new GenesisDocument.Balance(funded.address(), 1_000_000_000_000L)), ChainParams.DEFAULTS));
+                balances, ChainParams.DEFAULTS));
         nodes[0] = start(0, List.of());
         String first = nodes[0].network().orElseThrow().listenAddresses().get(0).toString();
         for (int i = 1; i < 4; i++) {
-            nodes[i] = start(i, List.of(first));
+            nodes[i] = start(i, List.of(first), i == equivocator);
         }
     }
 
@@ -102,6 +113,26 @@ class ValidatorNetworkTest {
                 assertThat(nodes[i].ledger().store().block(h).orElseThrow().hash()).as("block %d on node %d", h, i).isEqualTo(expected);
             }
         }
+    }
+
+    @Test
+    void anEquivocatingValidatorCannotForkTheChainAndItsEvidenceIsCommitted() throws Exception {
+        startNetwork(3);
+        Address equivocator = keys.get(3).address();
+        await("evidence against validator 3 on chain", Duration.ofSeconds(60), () -> {
+            for (long h = 1; h <= height(0); h++) {
+                for (Transaction t : nodes[0].ledger().store().block(h).orElseThrow().transactions()) {
+                    if (t.kind().equals(EvidenceSubmission.KIND)
+                            && new EvidenceHandler().decode(t.payload()).evidence().first().validator().equals(equivocator)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+        long h = height(0);
+        await("the chain going on", Duration.ofSeconds(60), () -> height(0) >= h + 3 && height(1) >= h + 3 && height(2) >= h + 3);
+        assertSameBlocks(0, 1, 2, 3);
     }
 
     @Test
