@@ -77,7 +77,8 @@ public final class ConsensusDriver implements AutoCloseable {
     private final Map<Hash32, Block> proposedBlocks = new ConcurrentHashMap<>();
     private final Map<Hash32, PreparedBlock> prepared = new HashMap<>();
     private final Set<Hash32> committedValues = new HashSet<>();
-    private volatile Topic topic;
+    private volatile Topic proposalTopic;
+    private volatile Topic voteTopic;
     private volatile boolean running = true;
     private List<ConsensusMessage> myMessages = new java.util.ArrayList<>();
     private final Consumer<Transaction> submit;
@@ -108,13 +109,19 @@ public final class ConsensusDriver implements AutoCloseable {
         this.sync = new BlockSync(ledger, network, (peer, blocks) -> enqueueTask(() -> applySynced(peer, blocks)));
     }
 
-    public static String topicName(long chainId) {
-        return "/gridchain/" + chainId + "/consensus/1";
+    /** Proposals carry whole blocks; votes travel on their own topic so a large block never queues them. */
+    public static String proposalTopic(long chainId) {
+        return "/gridchain/" + chainId + "/proposals/1";
+    }
+
+    public static String voteTopic(long chainId) {
+        return "/gridchain/" + chainId + "/votes/1";
     }
 
     public void start() {
         network.registerProtocol(new BlockSyncProtocol(ledger.store()));
-        topic = network.subscribe(topicName(ledger.chainId()), this::validateGossip);
+        proposalTopic = network.subscribe(proposalTopic(ledger.chainId()), this::validateGossip);
+        voteTopic = network.subscribe(voteTopic(ledger.chainId()), this::validateGossip);
         List<Input> logged = wal.open();
         long next = ledger.head().height() + 1;
         if (!logged.isEmpty() && logged.get(0) instanceof Input.StartHeight s && s.height() == next) {
@@ -247,13 +254,17 @@ public final class ConsensusDriver implements AutoCloseable {
 
     private void publish(ConsensusMessage m) {
         myMessages.add(m);
-        topic.publish(ConsensusMessage.encode(m));
+        send(m);
+    }
+
+    private void send(ConsensusMessage m) {
+        (m instanceof ConsensusMessage.ProposalWithBlock ? proposalTopic : voteTopic).publish(ConsensusMessage.encode(m));
     }
 
     /** Votes can be lost (a peer restarting, a partition): ours for this height are sent again. */
     private void rebroadcast() {
         for (ConsensusMessage m : myMessages) {
-            topic.publish(ConsensusMessage.encode(m));
+            send(m);
         }
     }
 
@@ -371,7 +382,6 @@ public final class ConsensusDriver implements AutoCloseable {
     /** Lets the step under way finish (an interrupt could tear a WAL or guard write), then stops. */
     @Override
     public void close() {
-        timers.shutdownNow();
         queue.add(() -> running = false);
         try {
             thread.join(10_000);
@@ -382,6 +392,7 @@ public final class ConsensusDriver implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        timers.shutdownNow();
         wal.close();
     }
 }
