@@ -29,7 +29,10 @@ import java.util.List;
  * {@link Input.StartHeight} (after the node committed the decided block) instead of right at L54;
  * the proposer also schedules timeoutPropose (harmless: it leaves the propose step at once when its
  * own proposal arrives, and it still moves on if no value comes back); messages for the next height
- * are buffered and applied when it starts.
+ * are buffered and applied when it starts; a StartHeight for a later height also ends an undecided
+ * one (block sync committed it from a peer's certificate). Where the paper counts messages, an
+ * equivocating validator counts once per value it voted for (see {@link VoteTally}), and a restarted
+ * validator whose guard already signed a step re-sends that earlier message instead of a new one.
  */
 public final class ConsensusEngine {
     static final int MAX_BUFFERED = 100_000;

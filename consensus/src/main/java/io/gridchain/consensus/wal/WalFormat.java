@@ -10,9 +10,11 @@ import java.util.zip.CRC32C;
 /**
  * The consensus write-ahead log: a sequence of entries [length u32 big-endian][crc32c u32 of the
  * payload][payload = {@link InputCodec} bytes]. The node appends each input (and syncs) before it
- * applies it, and truncates the log when it starts a new height (the block store then holds the
- * past). Replaying the entries of the current height into a fresh engine with the same signer
- * reproduces the engine's state and outputs.
+ * applies it. When it starts height h it cuts the log (the block store holds the past) but keeps,
+ * ahead of the new {@code StartHeight(h)} entry, the logged messages whose height is h: the engine
+ * buffered them while it was at h - 1 and applies them when h starts. Replaying the log into a fresh
+ * engine with the same signing-guard store reproduces the engine's state and outputs; if the log
+ * holds no StartHeight (empty or torn), the node then applies {@code StartHeight(lastCommitted + 1)}.
  */
 public final class WalFormat {
     static final int HEADER = 8;

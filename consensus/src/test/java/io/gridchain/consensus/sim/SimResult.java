@@ -18,7 +18,7 @@ record SimResult(long seed, Scenario scenario, List<Violation> violations, long 
                 + "ms, delivered " + messagesDelivered + ", evidence " + evidenceFound + ", refusals " + signingRefusals
                 + ", restarts " + restarts + "\n  violations: "
                 + (violations.size() > 5 ? violations.subList(0, 5) + " ..." : violations)
-                + "\n  replay: ./mvnw -B -q -pl consensus -am test -Dtest=SimulationTest#replaySeed -Dsim.seed=" + seed
-                + " -Dsurefire.failIfNoSpecifiedTests=false";
+                + "\n  replay: consensus/sim.sh soak --seed " + seed + "   (or ./mvnw -B -q -pl consensus -am test"
+                + " -Dtest=SimulationTest#replaySeed -Dsim.seed=" + seed + " -Dsurefire.failIfNoSpecifiedTests=false)";
     }
 }

@@ -71,6 +71,7 @@ final class Simulation {
             (a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
     private final java.util.ArrayDeque<Event> immediate = new java.util.ArrayDeque<>();
     private boolean started;
+    private int honestStillDeciding;
     private final List<SimNode> nodes = new ArrayList<>();
     private final ValidatorSet baseSet;
     private final ValidatorSet changedSet;
@@ -121,6 +122,7 @@ final class Simulation {
         this.changedSet = scenario.changedPowers() == null ? null : set(addresses, publicKeys, scenario.changedPowers());
         for (Scenario.NodeSpec spec : scenario.nodes()) {
             nodes.add(new SimNode(nodes.size(), spec, addresses[spec.validator()], keys[spec.validator()]));
+            honestStillDeciding += spec.behavior() == Behavior.HONEST ? 1 : 0;
         }
     }
 
@@ -153,6 +155,7 @@ final class Simulation {
             at(c.at() + c.downFor(), () -> restart(n));
         }
         long limit = scenario.timeLimit();
+        started = true;
         while (true) {
             Event e = next();
             if (e == null) {
@@ -180,12 +183,7 @@ final class Simulation {
     }
 
     private boolean allDecided() {
-        for (SimNode n : nodes) {
-            if (n.honest() && n.committed < scenario.heights()) {
-                return false;
-            }
-        }
-        return true;
+        return honestStillDeciding == 0;
     }
 
     /**
@@ -210,7 +208,6 @@ final class Simulation {
         if (!immediate.isEmpty()) {
             return immediate.poll();
         }
-        started = true;
         return queue.poll();
     }
 
@@ -353,6 +350,9 @@ final class Simulation {
             }
         }
         n.decisions.put(h, d);
+        if (n.honest() && n.committed < scenario.heights() && h >= scenario.heights()) {
+            honestStillDeciding--;
+        }
         n.committed = Math.max(n.committed, h);
     }
 
