@@ -1,13 +1,20 @@
 package io.gridchain.node.api;
 
+import io.gridchain.capacity.CapacityRegistry;
 import io.gridchain.core.account.Transfer;
+import io.gridchain.core.tx.TransactionHandler;
+import io.gridchain.identity.IdentityRegistry;
+import io.gridchain.node.chain.IdentityDirectoryOverRegistry;
 import io.gridchain.core.bytes.Hex;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-/** How each transaction kind's payload is shown in JSON. A kind registers its view next to its handler. */
+/**
+ * How each transaction kind's payload is shown in JSON. Transfers have their own view; the identity and
+ * capacity kinds are shown by {@link RecordPayloadView}.
+ */
 public final class PayloadViews {
     private final Map<String, Function<byte[], Map<String, Object>>> views = new HashMap<>();
 
@@ -20,6 +27,12 @@ public final class PayloadViews {
             m.put("amount", Long.toString(t.amount()));
             return m;
         });
+        for (TransactionHandler<?> h : IdentityRegistry.handlers()) {
+            v.register(h.kind(), new RecordPayloadView(h));
+        }
+        for (TransactionHandler<?> h : CapacityRegistry.handlers(new IdentityDirectoryOverRegistry())) {
+            v.register(h.kind(), new RecordPayloadView(h));
+        }
         return v;
     }
 
