@@ -64,7 +64,7 @@ class IdentityApiTest {
         assertThat(a.get("owner").asText()).isEqualTo(alice.address().toString());
         assertThat(a.get("status").asText()).isEqualTo("active");
         assertThat(a.get("keys").get(0).get("address").asText()).isEqualTo(laptop.address().toString());
-        assertThat(a.get("keys").get(0).get("purpose").asText()).isEqualTo("authentication key");
+        assertThat(a.get("keys").get(0).get("purpose").asText()).isEqualTo("authentication");
         assertThat(a.get("height").asLong()).isPositive();
 
         JsonNode byAddress = json(n.get("/v1/identities?address=" + alice.address()));
