@@ -109,7 +109,7 @@ class IdentityApiTest {
         JsonNode notBob = json(n.post("/v1/identities/bob/verify", "{\"message\":\"" + message + "\",\"signature\":\"" + sig + "\"}"));
         assertThat(notBob.get("valid").asBoolean()).isFalse();
 
-        String highS = Hex.encodePrefixed(TestSignaturesHighS.of(laptop.sign(PersonalSign.digest(message))));
+        String highS = Hex.encodePrefixed(TestSignaturesHighSAccess.of(laptop.sign(PersonalSign.digest(message))));
         JsonNode high = json(n.post("/v1/identities/alice/verify", "{\"message\":\"" + message + "\",\"signature\":\"" + highS + "\"}"));
         assertThat(high.get("valid").asBoolean()).isFalse();
         assertThat(high.get("reason").asText()).contains("high-s");

@@ -5,10 +5,10 @@ import java.math.BigInteger;
 import org.web3j.crypto.Sign;
 
 /** The high-s twin of a valid signature, (r, n − s) with the other recovery id: must be refused. */
-final class TestSignaturesHighS {
-    private TestSignaturesHighS() {}
+public final class TestSignaturesHighSAccess {
+    private TestSignaturesHighSAccess() {}
 
-    static byte[] of(Signature sig) {
+    public static byte[] of(Signature sig) {
         BigInteger n = Sign.CURVE_PARAMS.getN();
         byte[] out = sig.bytes();
         byte[] s = n.subtract(sig.s()).toByteArray();
