@@ -9,6 +9,7 @@ import io.gridchain.core.crypto.Address;
 import io.gridchain.core.crypto.Hash32;
 import io.gridchain.core.tx.Transaction;
 import io.gridchain.wallet.NodeViews.AccountProof;
+import io.gridchain.wallet.NodeViews.LeaseProof;
 import io.gridchain.wallet.NodeViews.AccountState;
 import io.gridchain.wallet.NodeViews.BatchResult;
 import io.gridchain.wallet.NodeViews.BlockInfo;
@@ -90,6 +91,11 @@ public final class NodeClient {
 
     public AccountProof accountProof(Address address) {
         return get("v1/proofs/accounts/" + address, NodeJson::accountProof);
+    }
+
+    /** The lease record with its proof; check it with {@link LeaseProofVerifier}, knowing the validator set. */
+    public LeaseProof leaseProof(long leaseId) {
+        return get("v1/proofs/leases/" + leaseId, NodeJson::leaseProof);
     }
 
     /**
