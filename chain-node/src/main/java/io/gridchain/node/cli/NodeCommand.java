@@ -59,6 +59,10 @@ final class NodeCommand implements Runnable {
         @Option(names = "--api-port", defaultValue = "8080", description = "HTTP API port (default: ${DEFAULT-VALUE}).")
         int apiPort;
 
+        @Option(names = "--public-url", description = "The node's public base URL: the OAuth issuer; its host:port is "
+                + "the domain sign-in messages name (default: http://<api-host>:<api-port>).")
+        String publicUrl;
+
         @Option(names = "--p2p-port", defaultValue = "26656", description = "libp2p port, reserved for the validator network.")
         int p2pPort;
 
@@ -80,7 +84,8 @@ final class NodeCommand implements Runnable {
                     : Duration.ofMillis(io.gridchain.genesis.GenesisDocument.require(
                             new String(genesisData.document(), java.nio.charset.StandardCharsets.UTF_8))
                             .params().targetBlockTimeMillis());
-            NodeConfig config = new NodeConfig(dataDir, apiHost, apiPort, p2pPort, interval, Mempool.Limits.DEFAULT);
+            NodeConfig config = new NodeConfig(dataDir, apiHost, apiPort, p2pPort, interval, Mempool.Limits.DEFAULT)
+                    .withPublicUrl(java.util.Optional.ofNullable(publicUrl));
             GridchainNode node = GridchainNode.start(config, genesisData, validator,
                     new SingleValidatorCertifier(validator, genesisData.chainId()), Clock.systemUTC());
             PrintWriter out = spec.commandLine().getOut();
