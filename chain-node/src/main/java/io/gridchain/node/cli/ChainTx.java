@@ -85,6 +85,12 @@ final class ChainTx {
         }
     }
 
+    /** The identity fee of a kind of change, read from the node: "registration" or "update". */
+    static String identityFee(WalletCommand.Common common, String which) {
+        JsonNode p = common.client().read("v1/params/identity");
+        return which + " fee " + Grid.format(Long.parseLong(p.get(which + "Fee").asText()));
+    }
+
     /** An event attribute of the committed transaction, e.g. the id of a new lease. */
     static String attribute(NodeViews.TxInfo info, String type, String name) {
         for (Event e : info.receipt().map(NodeViews.Receipt::events).orElse(List.of())) {

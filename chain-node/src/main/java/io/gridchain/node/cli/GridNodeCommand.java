@@ -46,6 +46,11 @@ final class GridNodeCommand implements Runnable {
         }
     }
 
+    static String gridPrices(Prices p) {
+        return "cru " + Grid.format(p.cru()) + ", mru " + Grid.format(p.mru()) + ", sru " + Grid.format(p.sru())
+                + ", hru " + Grid.format(p.hru()) + " per unit-hour";
+    }
+
     abstract static class Signed implements Callable<Integer> {
         @Mixin
         WalletCommand.Common common;
@@ -84,8 +89,7 @@ final class GridNodeCommand implements Runnable {
         public Integer call() {
             Resources capacity = new Resources(cru, mru, sru, hru);
             ChainTx.send(spec, common, signer, CapacityTransactions.registerNode(node(), farm, capacity, location, prices.prices()),
-                    "register grid node " + node() + " in farm " + farm + " with " + capacity + " at " + prices.prices()
-                            + " per unit-hour", "");
+                    "register grid node " + node() + " in farm " + farm + " with " + capacity + " at " + gridPrices(prices.prices()), "");
             return 0;
         }
     }
@@ -98,7 +102,7 @@ final class GridNodeCommand implements Runnable {
         @Override
         public Integer call() {
             ChainTx.send(spec, common, signer, CapacityTransactions.setPrices(node(), prices.prices()),
-                    "set the prices of " + node() + " to " + prices.prices() + " per unit-hour", "");
+                    "set the prices of " + node() + " to " + gridPrices(prices.prices()), "");
             return 0;
         }
     }

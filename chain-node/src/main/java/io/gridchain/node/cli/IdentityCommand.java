@@ -49,7 +49,7 @@ final class IdentityCommand implements Runnable {
         public Integer call() {
             Metadata md = new Metadata(displayName, Bytes.of(new byte[0]), "", Bytes.of(new byte[0]));
             ChainTx.send(spec, common, signer, TransactionBuilders.register(name, md), "register identity '" + name + "'",
-                    "the chain's registration fee");
+                    ChainTx.identityFee(common, "registration"));
             return 0;
         }
     }
@@ -89,7 +89,7 @@ final class IdentityCommand implements Runnable {
                     .orElseThrow(() -> new CliException("--purpose must be authentication, assertion or recovery"));
             Address k = WalletCommand.parseAddress(key);
             ChainTx.send(spec, common, signer, TransactionBuilders.addKey(name, k, p),
-                    "add " + p.wireName() + " key " + k + " to '" + name + "'", "the chain's update fee");
+                    "add " + p.wireName() + " key " + k + " to '" + name + "'", ChainTx.identityFee(common, "update"));
             return 0;
         }
     }
@@ -106,7 +106,7 @@ final class IdentityCommand implements Runnable {
         public Integer call() {
             Address k = WalletCommand.parseAddress(key);
             ChainTx.send(spec, common, signer, TransactionBuilders.revokeKey(name, k), "revoke key " + k + " of '" + name + "'",
-                    "the chain's update fee");
+                    ChainTx.identityFee(common, "update"));
             return 0;
         }
     }
@@ -124,7 +124,7 @@ final class IdentityCommand implements Runnable {
         public Integer call() {
             Address o = WalletCommand.parseAddress(newOwner);
             ChainTx.send(spec, common, signer, TransactionBuilders.rotateOwner(name, o),
-                    "rotate the owner of '" + name + "' to " + o, "the chain's update fee");
+                    "rotate the owner of '" + name + "' to " + o, ChainTx.identityFee(common, "update"));
             return 0;
         }
     }
@@ -137,7 +137,7 @@ final class IdentityCommand implements Runnable {
         @Override
         public Integer call() {
             ChainTx.send(spec, common, signer, TransactionBuilders.deactivate(name), "deactivate '" + name + "' (final)",
-                    "the chain's update fee");
+                    ChainTx.identityFee(common, "update"));
             return 0;
         }
     }

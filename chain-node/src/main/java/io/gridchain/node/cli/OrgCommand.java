@@ -44,7 +44,7 @@ final class OrgCommand implements Runnable {
         @Override
         public Integer call() {
             ChainTx.send(spec, common, signer, TransactionBuilders.createOrg(org, actor),
-                    "create organization '" + org + "' owned by '" + actor + "'", "the chain's registration fee");
+                    "create organization '" + org + "' owned by '" + actor + "'", ChainTx.identityFee(common, "registration"));
             return 0;
         }
     }
@@ -66,7 +66,7 @@ final class OrgCommand implements Runnable {
         @Override
         public Integer call() {
             ChainTx.send(spec, common, signer, TransactionBuilders.addOrgMember(org, actor, ref()),
-                    "add " + ref() + " to '" + org + "'", "the chain's update fee");
+                    "add " + ref() + " to '" + org + "'", ChainTx.identityFee(common, "update"));
             return 0;
         }
     }
@@ -76,7 +76,7 @@ final class OrgCommand implements Runnable {
         @Override
         public Integer call() {
             ChainTx.send(spec, common, signer, TransactionBuilders.removeOrgMember(org, actor, ref()),
-                    "remove " + ref() + " from '" + org + "'", "the chain's update fee");
+                    "remove " + ref() + " from '" + org + "'", ChainTx.identityFee(common, "update"));
             return 0;
         }
     }

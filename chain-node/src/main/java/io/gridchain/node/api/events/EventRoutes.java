@@ -32,6 +32,11 @@ public final class EventRoutes implements ApiServer.Routes {
                 throw new ProblemException(Problem.badRequest("invalid-parameter", "the query parameter node is required"));
             }
             Params.address(node);
+            String accept = ctx.header("Accept");
+            if (accept == null || !accept.contains("text/event-stream")) {
+                throw new ProblemException(new Problem(406, "not-acceptable", "Not acceptable",
+                        "this is a server-sent event stream: send Accept: text/event-stream"));
+            }
         });
         app.sse("/v1/events", client -> {
             Address node = Params.address(client.ctx().queryParam("node"));

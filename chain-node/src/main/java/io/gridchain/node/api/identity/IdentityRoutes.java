@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gridchain.core.crypto.Address;
 import io.gridchain.core.state.StateReader;
 import io.gridchain.identity.DidDocument;
+import io.gridchain.identity.IdentityParams;
 import io.gridchain.identity.IdentityQueries;
 import io.gridchain.identity.IdentityState;
 import io.gridchain.identity.OrgMembership;
@@ -45,6 +46,7 @@ public final class IdentityRoutes implements ApiServer.Routes {
         app.get("/v1/orgs/{name}", this::organization);
         app.get("/v1/orgs/{name}/members/{identity}", this::membership);
         app.get("/v1/proofs/identities/{name}", this::proof);
+        app.get("/v1/params/identity", this::params);
     }
 
     /** A read of one consistent state, and the height it is at. */
@@ -168,6 +170,19 @@ public final class IdentityRoutes implements ApiServer.Routes {
             m.put("member", false);
             m.put("reason", ((OrgMembership.Result.NotMember) result).reason());
         }
+        m.put("height", at.height());
+        ctx.json(m);
+    }
+
+    /** The identity ledger's parameters: registration mode and fees (token units as decimal strings). */
+    private void params(Context ctx) {
+        At at = now();
+        IdentityParams p = IdentityParams.read(at.state());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("registration", p.registrationMode().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("registrationFee", Long.toString(p.registrationFee()));
+        m.put("updateFee", Long.toString(p.updateFee()));
+        m.put("rotationDelayBlocks", p.rotationDelayBlocks());
         m.put("height", at.height());
         ctx.json(m);
     }

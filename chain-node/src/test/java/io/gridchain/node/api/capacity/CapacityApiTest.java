@@ -213,6 +213,7 @@ class CapacityApiTest {
         stream.body().close();
 
         assertRefused(n.get("/v1/events"), "invalid-parameter");
+        assertRefused(n.get("/v1/events?node=" + gridNode.address()), "not-acceptable");
         assertRefused(n.get("/v1/events?node=0x12"), "invalid-address");
     }
 
