@@ -116,6 +116,11 @@ class OAuthApiTest {
         JWKSet jwks = JWKSet.parse(n.get("/oauth/jwks").body());
         assertThat(jwks.getKeys()).hasSize(1);
         assertThat(jwks.getKeys().get(0).isPrivate()).isFalse();
+        JsonNode openApi = json(n.get("/openapi.json")).get("paths");
+        for (String path : new String[] {"/oauth/token", "/oauth/introspect", "/v1/identities/{name}", "/v1/leases/verify",
+                "/v1/proofs/leases/{id}", "/v1/events"}) {
+            assertThat(openApi.has(path)).as(path).isTrue();
+        }
     }
 
     /** A service's view: nimbus, the JWKS from HTTP, exact iss and aud, required claims. Nothing of ours. */
