@@ -203,7 +203,13 @@ class CapacityApiTest {
                 .header("Accept", "text/event-stream").build();
         HttpResponse<Stream<String>> stream = n.http.sendAsync(req, HttpResponse.BodyHandlers.ofLines()).get(5, TimeUnit.SECONDS);
         assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
-        Thread reader = new Thread(() -> stream.body().forEach(lines::add));
+        Thread reader = new Thread(() -> {
+            try {
+                stream.body().forEach(lines::add);
+            } catch (java.io.UncheckedIOException closedByTheTest) {
+                // the test closes the stream when it has seen enough
+            }
+        });
         reader.setDaemon(true);
         reader.start();
         long id = lease(new Resources(1, 0, 0, 0), 3_600_000L * 2);
