@@ -201,32 +201,73 @@ final class RegistryBench implements Callable<Integer> {
     }
 
     /**
-     * Pre-signed lease creations from one tenant, submitted in batches; the rate is committed leases over
-     * the block time from the block before the first to the block of the last.
+     * Pre-signed lease creations by {@code TENANTS} tenants (a sender may have 1,000 pending transactions),
+     * submitted in batches from one thread per tenant; the rate is committed leases over the block time
+     * from the block before the first submission to the block of the last lease.
      */
     private String leaseCreations(NodeClient client, SigningKey dev, SigningKey gridNode) throws Exception {
-        List<TxPayload> payloads = new ArrayList<>();
-        for (int i = 0; i < leases; i++) {
-            payloads.add(CapacityTransactions.createLease(gridNode.address(), "bench", new Resources(1, 0, 0, 0), 0, 1_000));
+        int tenants = Math.max(1, (leases + 899) / 900);
+        List<SigningKey> keys = new ArrayList<>();
+        List<TxPayload> funding = new ArrayList<>();
+        for (int t = 0; t < tenants; t++) {
+            SigningKey k = SigningKey.random(new SecureRandom());
+            keys.add(k);
+            funding.add(new io.gridchain.core.account.Transfer(k.address(), 1_000_000_000L));
         }
-        List<Transaction> txs = TxBuilder.forNode(client).signAll(dev, payloads, TxBuilder.DEFAULT_FEE);
+        List<Transaction> fund = TxBuilder.forNode(client).signAll(dev, funding, TxBuilder.DEFAULT_FEE);
+        client.submitBatch(fund);
+        client.awaitCommitted(fund.get(fund.size() - 1).hash(), Duration.ofMinutes(1)).orElseThrow();
+        List<Transaction> registrations = new ArrayList<>();
+        for (int t = 0; t < tenants; t++) {
+            registrations.add(TxBuilder.forNode(client).sign(keys.get(t), TransactionBuilders.register("tenant-" + t, Metadata.EMPTY),
+                    TxBuilder.DEFAULT_FEE, 0));
+        }
+        client.submitBatch(registrations);
+        for (Transaction r : registrations) {
+            client.awaitCommitted(r.hash(), Duration.ofMinutes(1)).orElseThrow();
+        }
+        List<List<Transaction>> perTenant = new ArrayList<>();
+        int each = leases / tenants;
+        for (int t = 0; t < tenants; t++) {
+            List<TxPayload> payloads = new ArrayList<>();
+            for (int i = 0; i < each; i++) {
+                payloads.add(CapacityTransactions.createLease(gridNode.address(), "tenant-" + t, new Resources(1, 0, 0, 0), 0, 1_000));
+            }
+            perTenant.add(TxBuilder.offline(client.status().chainId()).signAll(keys.get(t), payloads, TxBuilder.DEFAULT_FEE, 1));
+        }
         long startHeight = client.status().height();
         long wallStart = System.nanoTime();
-        for (int i = 0; i < txs.size(); i += 1000) {
-            for (NodeViews.BatchResult r : client.submitBatch(txs.subList(i, Math.min(txs.size(), i + 1000)))) {
-                if (!r.accepted()) {
-                    throw new IllegalStateException("lease creation refused: " + r.code().orElse("") + " " + r.detail().orElse(""));
-                }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(tenants, 8));
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (List<Transaction> txs : perTenant) {
+                done.add(pool.submit(() -> {
+                    for (NodeViews.BatchResult r : client.submitBatch(txs)) {
+                        if (!r.accepted()) {
+                            throw new IllegalStateException("lease creation refused: " + r.code().orElse("") + " " + r.detail().orElse(""));
+                        }
+                    }
+                    return null;
+                }));
             }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
         }
-        NodeViews.TxInfo last = client.awaitCommitted(txs.get(txs.size() - 1).hash(), Duration.ofMinutes(5))
-                .orElseThrow(() -> new IllegalStateException("lease creations were not all committed"));
+        long lastHeight = 0;
+        for (List<Transaction> txs : perTenant) {
+            NodeViews.TxInfo last = client.awaitCommitted(txs.get(txs.size() - 1).hash(), Duration.ofMinutes(5))
+                    .orElseThrow(() -> new IllegalStateException("lease creations were not all committed"));
+            lastHeight = Math.max(lastHeight, last.height().orElseThrow());
+        }
         double wall = (System.nanoTime() - wallStart) / 1e9;
-        long lastHeight = last.height().orElseThrow();
+        int total = each * tenants;
         NodeViews.BlockInfo before = client.block(startHeight);
         NodeViews.BlockInfo end = client.block(lastHeight);
         double blockSeconds = (end.header().timestampMillis() - before.header().timestampMillis()) / 1e3;
-        return String.format("%d committed in blocks %d..%d, %.2f s of block time = %.0f/s (wall, submit to last commit: %.2f s = %.0f/s)",
-                leases, startHeight + 1, lastHeight, blockSeconds, leases / blockSeconds, wall, leases / wall);
+        return String.format("%d by %d tenants committed in blocks %d..%d, %.2f s of block time = %.0f/s (wall, submit to last commit: %.2f s = %.0f/s)",
+                total, tenants, startHeight + 1, lastHeight, blockSeconds, total / blockSeconds, wall, total / wall);
     }
 }
