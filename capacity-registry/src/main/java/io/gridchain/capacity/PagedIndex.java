@@ -78,7 +78,7 @@ final class PagedIndex<K> {
         return out;
     }
 
-    /** Items newest first, starting at position {@code fromNewest} counted back from the end. */
+    /** At most {@code limit} items, newest first. */
     List<byte[]> readNewestFirst(StateReader state, K key, int limit) {
         byte[] k = lengthPrefixed(key);
         long size = size(state, key);

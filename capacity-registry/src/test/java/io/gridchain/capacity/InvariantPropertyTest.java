@@ -23,8 +23,16 @@ import org.junit.jupiter.api.Test;
  * ended leases hold no capacity and no escrow, settlement exact to the unit. Seeded; a failure names its seed.
  */
 class InvariantPropertyTest {
+    static final SigningKey GOVERNANCE = SigningKey.fromPrivateKey(filled((byte) 0x33));
     static final CapacityParams PARAMS = new CapacityParams(new Prices(0, 0, 0, 0),
-            new Prices(10_000_000, 10_000_000, 10_000_000, 10_000_000), 300, 600, Optional.empty());
+            new Prices(10_000_000, 10_000_000, 10_000_000, 10_000_000), 300, 600, Optional.empty())
+            .withGovernance(GOVERNANCE.address());
+
+    private static byte[] filled(byte b) {
+        byte[] d = new byte[32];
+        java.util.Arrays.fill(d, b);
+        return d;
+    }
     static final int SEEDS = 30;
     static final int BLOCKS = 80;
 
@@ -44,7 +52,8 @@ class InvariantPropertyTest {
         System.out.println("capacity invariants: " + seeds + " seeds, outcomes seen " + seen);
         assertThat(seen.keySet()).as("the random sequences reach every lease path").contains("lease.created",
                 "lease.topped-up", "lease.extended", "lease.settled", "lease.restored", "lease.grace",
-                "ended:cancelled", "ended:expired", "ended:out-of-funds", "gridnode.status", "gridnode.heartbeat",
+                "ended:cancelled", "ended:expired", "ended:out-of-funds", "ended:node-retired-by-governance",
+                "gridnode.status", "gridnode.heartbeat", "gridnode.prices-set",
                 "dropped");
     }
 
@@ -81,6 +90,7 @@ class InvariantPropertyTest {
     private void run(long seed) {
         World w = new World(seed);
         CapacityChain chain = w.chain;
+        chain.fund(GOVERNANCE, 10_000_000);
         for (int f = 0; f < 2; f++) {
             SigningKey owner = chain.identity("owner" + f, 10_000_000);
             Address payout = chain.key().address();
@@ -163,6 +173,13 @@ class InvariantPropertyTest {
         SigningKey nodeKey = w.nodeKeys.get(r.nextInt(w.nodeKeys.size()));
         if (kind < 92) {
             return Optional.of(new Op(nodeKey, CapacityTransactions.heartbeat(nodeKey.address())));
+        }
+        if (kind < 94) {
+            return Optional.of(new Op(w.ownerOfNode.get(nodeKey.address()), CapacityTransactions.setPrices(
+                    nodeKey.address(), new Prices(r.nextInt(2_000_000), r.nextInt(200_000), r.nextInt(2_000), 0))));
+        }
+        if (kind == 94 && r.nextInt(4) == 0) {
+            return Optional.of(new Op(GOVERNANCE, CapacityTransactions.retireByGovernance(nodeKey.address())));
         }
         NodeStatus status = chain.node(nodeKey.address()).status();
         TxPayload change = status == NodeStatus.ACTIVE ? CapacityTransactions.drain(nodeKey.address())
