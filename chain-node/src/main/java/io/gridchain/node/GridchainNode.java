@@ -15,8 +15,10 @@ import io.gridchain.node.api.oauth.OAuthRoutes;
 import io.gridchain.node.events.LeaseEventFeed;
 import io.gridchain.node.oauth.AuthorizationServer;
 import io.gridchain.node.oauth.TokenKeyFile;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.gridchain.node.api.Problem;
+import io.gridchain.node.api.ProblemException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import io.gridchain.node.api.PayloadViews;
 import io.gridchain.node.chain.BlockCertifier;
 import io.gridchain.node.chain.ChainRules;
@@ -96,28 +98,27 @@ public final class GridchainNode implements AutoCloseable {
 
     /**
      * The API with the identity, OAuth, capacity and event routes. The OAuth issuer is the public URL,
-     * which by default names the bound port, so the server binds first (port 0 picks one) and the
-     * routes are added before it answers anything that needs them.
+     * which by default names the bound port, so the authorization server is made once the API is bound
+     * (port 0 picks one); until then, which is only while starting, its routes answer 503.
      */
     private static ApiServer startApi(NodeConfig config, Ledger ledger, Mempool mempool, NodeMetrics metrics,
                                       Clock clock, LeaseEventFeed feed) {
         PayloadViews payloads = PayloadViews.standard();
         StateProofs proofs = new StateProofs(ledger, new JsonViews(payloads));
         TokenKeys keys = TokenKeyFile.loadOrCreate(config.oauthKeyFile());
-        int port = config.apiPort() == 0 ? freePort(config.apiHost()) : config.apiPort();
-        AuthorizationServer auth = new AuthorizationServer(config.publicBaseUrl(port), ledger.chainId(), keys,
-                ledger::state, clock);
-        return ApiServer.start(config.apiHost(), port, ledger, mempool, metrics, payloads, List.of(
-                new IdentityRoutes(ledger, proofs), new OAuthRoutes(auth), new CapacityRoutes(ledger, proofs, auth, clock),
+        AtomicReference<AuthorizationServer> auth = new AtomicReference<>();
+        Supplier<AuthorizationServer> server = () -> {
+            AuthorizationServer s = auth.get();
+            if (s == null) {
+                throw new ProblemException(new Problem(503, "starting", "Starting", "the node is still starting"));
+            }
+            return s;
+        };
+        ApiServer api = ApiServer.start(config.apiHost(), config.apiPort(), ledger, mempool, metrics, payloads, List.of(
+                new IdentityRoutes(ledger, proofs), new OAuthRoutes(server), new CapacityRoutes(ledger, proofs, server, clock),
                 new EventRoutes(feed)));
-    }
-
-    private static int freePort(String host) {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find a free port on " + host + ": " + e.getMessage(), e);
-        }
+        auth.set(new AuthorizationServer(config.publicBaseUrl(api.port()), ledger.chainId(), keys, ledger::state, clock));
+        return api;
     }
 
     private static void requireValidator(Ledger ledger, Address key) {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Farms, grid nodes and leases. Lease answers are settled lazily as of now (never before the head's
@@ -36,10 +37,10 @@ import java.util.Optional;
 public final class CapacityRoutes implements ApiServer.Routes {
     private final Ledger ledger;
     private final StateProofs proofs;
-    private final AuthorizationServer auth;
+    private final Supplier<AuthorizationServer> auth;
     private final Clock clock;
 
-    public CapacityRoutes(Ledger ledger, StateProofs proofs, AuthorizationServer auth, Clock clock) {
+    public CapacityRoutes(Ledger ledger, StateProofs proofs, Supplier<AuthorizationServer> auth, Clock clock) {
         this.ledger = ledger;
         this.proofs = proofs;
         this.auth = auth;
@@ -191,7 +192,7 @@ public final class CapacityRoutes implements ApiServer.Routes {
         String tenant = tenantField;
         String tenantFrom = "name";
         if (tenantField.indexOf('.') >= 0) {
-            Optional<TokenClaims> claims = auth.introspection().activeClaims(tenantField);
+            Optional<TokenClaims> claims = auth.get().introspection().activeClaims(tenantField);
             Optional<String> audience = body.hasNonNull("audience") ? Optional.of(body.get("audience").asText()) : Optional.empty();
             if (claims.isEmpty() || audience.filter(a -> !a.equals(claims.get().audience())).isPresent()) {
                 throw new ProblemException(new Problem(401, "invalid-token", "Unauthorized",

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The OAuth-style endpoints. Token, introspection and revocation requests are form-encoded (RFC 6749
@@ -25,18 +26,18 @@ import java.util.Optional;
 public final class OAuthRoutes implements ApiServer.Routes {
     private static final String FORM = "application/x-www-form-urlencoded";
 
-    private final AuthorizationServer server;
+    private final Supplier<AuthorizationServer> servers;
 
-    public OAuthRoutes(AuthorizationServer server) {
-        this.server = server;
+    /** {@code server} is asked per request: the node makes it once its API port (part of the issuer) is bound. */
+    public OAuthRoutes(Supplier<AuthorizationServer> server) {
+        this.servers = server;
     }
 
     @Override
     public void accept(Javalin app) {
-        String metadata = AuthorizationServerMetadata.json(server.config());
-        String jwks = JwksDocument.json(server.keys());
-        app.get("/.well-known/oauth-authorization-server", ctx -> ctx.contentType("application/json").result(metadata));
-        app.get("/oauth/jwks", ctx -> ctx.contentType("application/jwk-set+json").result(jwks));
+        app.get("/.well-known/oauth-authorization-server",
+                ctx -> ctx.contentType("application/json").result(AuthorizationServerMetadata.json(servers.get().config())));
+        app.get("/oauth/jwks", ctx -> ctx.contentType("application/jwk-set+json").result(JwksDocument.json(servers.get().keys())));
         app.post("/oauth/challenge", this::challenge);
         app.post("/oauth/token", this::token);
         app.post("/oauth/introspect", this::introspect);
@@ -51,6 +52,7 @@ public final class OAuthRoutes implements ApiServer.Routes {
             error(ctx, OAuthError.invalidRequest("address and audience are required"));
             return;
         }
+        AuthorizationServer server = servers.get();
         SignInService.ChallengeResult result = server.signIn().challenge(address, audience);
         if (result instanceof SignInService.ChallengeResult.Refused r) {
             error(ctx, r.error());
@@ -69,7 +71,7 @@ public final class OAuthRoutes implements ApiServer.Routes {
         if (form.isEmpty()) {
             return;
         }
-        TokenResult result = server.signIn().token(form.get());
+        TokenResult result = servers.get().signIn().token(form.get());
         if (result instanceof TokenResult.Refused r) {
             error(ctx, r.error());
             return;
@@ -87,7 +89,7 @@ public final class OAuthRoutes implements ApiServer.Routes {
             error(ctx, OAuthError.invalidRequest("token is required"));
             return;
         }
-        noStore(ctx).json(server.introspection().introspect(token));
+        noStore(ctx).json(servers.get().introspection().introspect(token));
     }
 
     private void revoke(Context ctx) {
@@ -95,7 +97,7 @@ public final class OAuthRoutes implements ApiServer.Routes {
         if (form.isEmpty()) {
             return;
         }
-        Optional<OAuthError> refused = server.introspection().revoke(form.get().get("token"));
+        Optional<OAuthError> refused = servers.get().introspection().revoke(form.get().get("token"));
         if (refused.isPresent()) {
             error(ctx, refused.get());
             return;
@@ -108,7 +110,7 @@ public final class OAuthRoutes implements ApiServer.Routes {
         if (form.isEmpty()) {
             return form;
         }
-        AuthorizationServer.Caller caller = server.authenticateCaller(form.get(),
+        AuthorizationServer.Caller caller = servers.get().authenticateCaller(form.get(),
                 Optional.ofNullable(ctx.header("Authorization")));
         if (caller instanceof AuthorizationServer.Caller.Refused r) {
             error(ctx, r.error());
