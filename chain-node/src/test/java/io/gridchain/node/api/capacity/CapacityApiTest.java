@@ -143,6 +143,13 @@ class CapacityApiTest {
         HttpResponse<String> forged = n.post("/v1/leases/verify", "{\"node\":\"" + gridNode.address()
                 + "\",\"tenant\":\"" + token.substring(0, token.length() - 4) + "AAAA\",\"resources\":{\"cru\":1}}");
         assertThat(forged.statusCode()).isEqualTo(401);
+        HttpResponse<String> otherAudience = n.post("/v1/leases/verify", "{\"node\":\"" + gridNode.address()
+                + "\",\"tenant\":\"" + token + "\",\"audience\":\"https://elsewhere.example\",\"resources\":{\"cru\":1}}");
+        assertThat(otherAudience.statusCode()).isEqualTo(401);
+        assertThat(json(otherAudience).get("code").asText()).isEqualTo("invalid-token");
+        HttpResponse<String> rightAudience = n.post("/v1/leases/verify", "{\"node\":\"" + gridNode.address()
+                + "\",\"tenant\":\"" + token + "\",\"audience\":\"https://node.grid.example\",\"resources\":{\"cru\":1}}");
+        assertThat(json(rightAudience).get("valid").asBoolean()).isTrue();
 
         JsonNode shown = json(n.get("/v1/leases/" + id));
         assertThat(shown.get("tenant").asText()).isEqualTo("tenant");
@@ -212,6 +219,7 @@ class CapacityApiTest {
         });
         reader.setDaemon(true);
         reader.start();
+        assertThat(awaitLine(lines, ": subscribed")).isTrue(); // the node has registered the subscription
         long id = lease(new Resources(1, 0, 0, 0), 3_600_000L * 2);
         n.commit(tenant, CapacityTransactions.cancel(id));
         assertThat(awaitLine(lines, "event: lease.created")).isTrue();
