@@ -1,12 +1,22 @@
 package io.gridchain.node;
 
 import io.gridchain.core.crypto.Address;
+import io.gridchain.core.crypto.SigningKey;
 import io.gridchain.core.exec.BlockExecutor;
 import io.gridchain.core.exec.BlockInfo;
-import io.gridchain.core.crypto.SigningKey;
+import io.gridchain.core.tx.Transaction;
+import io.gridchain.identity.auth.TokenKeys;
 import io.gridchain.node.api.ApiServer;
-import io.gridchain.node.api.PayloadViews;
+import io.gridchain.node.api.JsonViews;
 import io.gridchain.node.api.NetRoutes;
+import io.gridchain.node.api.PayloadViews;
+import io.gridchain.node.api.Problem;
+import io.gridchain.node.api.ProblemException;
+import io.gridchain.node.api.StateProofs;
+import io.gridchain.node.api.capacity.CapacityRoutes;
+import io.gridchain.node.api.events.EventRoutes;
+import io.gridchain.node.api.identity.IdentityRoutes;
+import io.gridchain.node.api.oauth.OAuthRoutes;
 import io.gridchain.node.bft.ConsensusDriver;
 import io.gridchain.node.bft.TransactionRelay;
 import io.gridchain.node.bft.ValidatorNetwork;
@@ -17,71 +27,96 @@ import io.gridchain.node.chain.GenesisData;
 import io.gridchain.node.chain.Ledger;
 import io.gridchain.node.config.NetworkConfig;
 import io.gridchain.node.config.NodeConfig;
-import io.gridchain.p2p.P2PNetwork;
-import io.gridchain.core.tx.Transaction;
+import io.gridchain.node.events.LeaseEventFeed;
 import io.gridchain.node.mempool.Admission;
 import io.gridchain.node.mempool.Mempool;
-import java.util.function.Consumer;
 import io.gridchain.node.metrics.NodeMetrics;
+import io.gridchain.node.oauth.AuthorizationServer;
+import io.gridchain.node.oauth.TokenKeyFile;
 import io.gridchain.node.storage.ChainStore;
 import io.gridchain.node.storage.leveldb.LevelDbKeyValueStore;
+import io.gridchain.p2p.P2PNetwork;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running single-validator node: storage, ledger, mempool, block producer and API, started in that order. */
+/**
+ * A running node: storage, ledger, mempool, API, and what makes blocks — the single validator's
+ * producer of a dev chain ({@link #start}), or the libp2p host with the Tendermint driver of a
+ * validator network ({@link #startNetworked}).
+ */
 public final class GridchainNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GridchainNode.class);
 
-    private final ChainStore store;
-    private final Ledger ledger;
-    private final Mempool mempool;
+    private final Core core;
     private final AutoCloseable blockMaker;
     private final ApiServer api;
     private final P2PNetwork network;
 
-    private GridchainNode(ChainStore store, Ledger ledger, Mempool mempool, AutoCloseable blockMaker, ApiServer api,
-                          P2PNetwork network) {
-        this.store = store;
-        this.ledger = ledger;
-        this.mempool = mempool;
+    private GridchainNode(Core core, AutoCloseable blockMaker, ApiServer api, P2PNetwork network) {
+        this.core = core;
         this.blockMaker = blockMaker;
         this.api = api;
         this.network = network;
     }
 
+    /** What every node has, whatever makes its blocks. */
+    private record Core(ChainStore store, Ledger ledger, Mempool mempool, NodeMetrics metrics, LeaseEventFeed feed) {
+        static Core open(NodeConfig config, GenesisData genesis, Clock clock) {
+            try {
+                Files.createDirectories(config.chainDir());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + config.chainDir() + ": " + e.getMessage(), e);
+            }
+            ChainStore store = new ChainStore(LevelDbKeyValueStore.open(config.chainDir().toFile()), 1 << 20);
+            try {
+                BlockExecutor executor = ChainRules.standard();
+                Ledger ledger = Ledger.open(store, genesis, executor);
+                NodeMetrics metrics = new NodeMetrics();
+                metrics.setHeight(ledger.head().height());
+                Mempool mempool = new Mempool(executor.transactions(), ledger::state,
+                        () -> new BlockInfo(ledger.chainId(), ledger.head().height() + 1, clock.millis(),
+                                Address.of(new byte[20]), ledger.params()), config.mempoolLimits());
+                metrics.watchMempool(mempool::size, mempool::sizeInBytes);
+                LeaseEventFeed feed = new LeaseEventFeed(ledger);
+                ledger.addListener(feed);
+                return new Core(store, ledger, mempool, metrics, feed);
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        }
+
+        void close() {
+            feed.close();
+            store.close();
+        }
+    }
+
     public static GridchainNode start(NodeConfig config, GenesisData genesis, SigningKey validatorKey,
                                       BlockCertifier certifier, Clock clock) {
+        Core core = Core.open(config, genesis, clock);
         try {
-            Files.createDirectories(config.chainDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + config.chainDir() + ": " + e.getMessage(), e);
-        }
-        ChainStore store = new ChainStore(LevelDbKeyValueStore.open(config.chainDir().toFile()), 1 << 20);
-        try {
-            BlockExecutor executor = ChainRules.standard();
-            Ledger ledger = Ledger.open(store, genesis, executor);
-            requireValidator(ledger, validatorKey.address());
-            NodeMetrics metrics = new NodeMetrics();
-            metrics.setHeight(ledger.head().height());
-            Mempool mempool = new Mempool(executor.transactions(), ledger::state,
-                    () -> new BlockInfo(ledger.chainId(), ledger.head().height() + 1, clock.millis(),
-                            Address.of(new byte[20]), ledger.params()), config.mempoolLimits());
-            metrics.watchMempool(mempool::size, mempool::sizeInBytes);
-            DevBlockProducer producer = new DevBlockProducer(ledger, mempool, validatorKey.address(), certifier, clock,
-                    config.blockTime(), metrics);
-            ApiServer api = ApiServer.start(config.apiHost(), config.apiPort(), ledger, mempool, metrics,
-                    PayloadViews.standard(), List.of());
+            requireSoleValidator(core.ledger(), validatorKey.address());
+            DevBlockProducer producer = new DevBlockProducer(core.ledger(), core.mempool(), validatorKey.address(), certifier,
+                    clock, config.blockTime(), core.metrics());
+            ApiServer api = startApi(config, core, clock, List.of(), Map::of, tx -> {});
             producer.start();
-            log.info("chain {} at height {}, API on http://{}:{}", ledger.chainId(), ledger.head().height(),
+            log.info("chain {} at height {}, API on http://{}:{}", core.ledger().chainId(), core.ledger().head().height(),
                     config.apiHost(), api.port());
-            return new GridchainNode(store, ledger, mempool, producer, api, null);
+            return new GridchainNode(core, producer, api, null);
         } catch (RuntimeException e) {
-            store.close();
+            core.close();
             throw e;
         }
     }
@@ -93,54 +128,73 @@ public final class GridchainNode implements AutoCloseable {
      */
     public static GridchainNode startNetworked(NodeConfig config, NetworkConfig net, GenesisData genesis, SigningKey key,
                                                Clock clock) {
-        try {
-            Files.createDirectories(config.chainDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + config.chainDir() + ": " + e.getMessage(), e);
-        }
-        ChainStore store = new ChainStore(LevelDbKeyValueStore.open(config.chainDir().toFile()), 1 << 20);
+        Core core = Core.open(config, genesis, clock);
         P2PNetwork network = null;
         try {
-            BlockExecutor executor = ChainRules.standard();
-            Ledger ledger = Ledger.open(store, genesis, executor);
-            NodeMetrics metrics = new NodeMetrics();
-            metrics.setHeight(ledger.head().height());
-            Mempool mempool = new Mempool(executor.transactions(), ledger::state,
-                    () -> new BlockInfo(ledger.chainId(), ledger.head().height() + 1, clock.millis(),
-                            Address.of(new byte[20]), ledger.params()), config.mempoolLimits());
-            metrics.watchMempool(mempool::size, mempool::sizeInBytes);
+            Ledger ledger = core.ledger();
             network = ValidatorNetwork.start(key, net);
-            TransactionRelay relay = new TransactionRelay(network, ledger.chainId(), mempool,
+            TransactionRelay relay = new TransactionRelay(network, ledger.chainId(), core.mempool(),
                     () -> ledger.params().maxTransactionBytes());
-            Consumer<Transaction> submit = tx -> {
-                Admission admission = mempool.add(tx);
-                if (admission instanceof Admission.Refused refused) {
-                    log.warn("the node's own {} transaction was refused: {}", tx.kind(), refused.rejection().detail());
-                } else {
-                    relay.publish(tx);
-                }
-            };
-            ConsensusDriver driver = new ConsensusDriver(ledger, mempool, network, key, config.dataDir(), net.timeouts(),
-                    config.blockTime(), clock, metrics, submit, net.testOnlyEquivocate());
+            ConsensusDriver driver = new ConsensusDriver(ledger, core.mempool(), network, key, config.dataDir(), net.timeouts(),
+                    config.blockTime(), clock, core.metrics(), ownTransactions(core.mempool(), relay), net.testOnlyEquivocate());
             NetRoutes netRoutes = new NetRoutes(ledger, network, driver::syncing, driver::targetHeight);
-            ApiServer api = ApiServer.start(config.apiHost(), config.apiPort(), ledger, mempool, metrics,
-                    PayloadViews.standard(), List.of(netRoutes),
+            ApiServer api = startApi(config, core, clock, List.of(netRoutes),
                     () -> netRoutes.statusFields(ledger.validators().contains(key.address())), relay::publish);
             driver.start();
             log.info("chain {} at height {} as {} {}; API on http://{}:{}, libp2p on {}", ledger.chainId(),
                     ledger.head().height(), ledger.validators().contains(key.address()) ? "validator" : "observer",
                     key.address(), config.apiHost(), api.port(), network.listenAddresses());
-            return new GridchainNode(store, ledger, mempool, driver, api, network);
+            return new GridchainNode(core, driver, api, network);
         } catch (RuntimeException e) {
             if (network != null) {
                 network.close();
             }
-            store.close();
+            core.close();
             throw e;
         }
     }
 
-    private static void requireValidator(Ledger ledger, Address key) {
+    /** Transactions the node makes itself (evidence): admitted here, then gossiped. */
+    private static Consumer<Transaction> ownTransactions(Mempool mempool, TransactionRelay relay) {
+        return tx -> {
+            Admission admission = mempool.add(tx);
+            if (admission instanceof Admission.Refused refused) {
+                log.warn("the node's own {} transaction was refused: {}", tx.kind(), refused.rejection().detail());
+            } else {
+                relay.publish(tx);
+            }
+        };
+    }
+
+    /**
+     * The API with the identity, OAuth, capacity and event routes. The OAuth issuer is the public URL,
+     * which by default names the bound port, so the authorization server is made once the API is bound
+     * (port 0 picks one); until then, which is only while starting, its routes answer 503.
+     */
+    private static ApiServer startApi(NodeConfig config, Core core, Clock clock, List<ApiServer.Routes> more,
+                                      Supplier<Map<String, Object>> statusExtras, Consumer<Transaction> relay) {
+        Ledger ledger = core.ledger();
+        PayloadViews payloads = PayloadViews.standard();
+        StateProofs proofs = new StateProofs(ledger, new JsonViews(payloads));
+        TokenKeys keys = TokenKeyFile.loadOrCreate(config.oauthKeyFile());
+        AtomicReference<AuthorizationServer> auth = new AtomicReference<>();
+        Supplier<AuthorizationServer> server = () -> {
+            AuthorizationServer s = auth.get();
+            if (s == null) {
+                throw new ProblemException(new Problem(503, "starting", "Starting", "the node is still starting"));
+            }
+            return s;
+        };
+        List<ApiServer.Routes> routes = new ArrayList<>(List.of(new IdentityRoutes(ledger, proofs), new OAuthRoutes(server),
+                new CapacityRoutes(ledger, proofs, server, clock), new EventRoutes(core.feed())));
+        routes.addAll(more);
+        ApiServer api = ApiServer.start(config.apiHost(), config.apiPort(), ledger, core.mempool(), core.metrics(), payloads,
+                routes, statusExtras, relay);
+        auth.set(new AuthorizationServer(config.publicBaseUrl(api.port()), ledger.chainId(), keys, ledger::state, clock));
+        return api;
+    }
+
+    private static void requireSoleValidator(Ledger ledger, Address key) {
         if (!ledger.validators().contains(key)) {
             throw new IllegalStateException("the key " + key + " is not a validator of chain " + ledger.chainId());
         }
@@ -151,19 +205,19 @@ public final class GridchainNode implements AutoCloseable {
     }
 
     public Ledger ledger() {
-        return ledger;
+        return core.ledger();
     }
 
     public Mempool mempool() {
-        return mempool;
+        return core.mempool();
     }
 
     public int apiPort() {
         return api.port();
     }
 
-    public java.util.Optional<P2PNetwork> network() {
-        return java.util.Optional.ofNullable(network);
+    public Optional<P2PNetwork> network() {
+        return Optional.ofNullable(network);
     }
 
     @Override
@@ -177,6 +231,6 @@ public final class GridchainNode implements AutoCloseable {
         if (network != null) {
             network.close();
         }
-        store.close();
+        core.close();
     }
 }

@@ -3,6 +3,8 @@ package io.gridchain.genesis;
 import io.gridchain.core.crypto.Address;
 import io.gridchain.core.params.ChainParams;
 import io.gridchain.core.validator.Validator;
+import io.gridchain.capacity.CapacityParams;
+import io.gridchain.identity.IdentityParams;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,16 +24,68 @@ import java.util.stream.Collectors;
  * {"chainId": 1337, "genesisTime": "2026-11-22T00:00:00Z",
  *  "validators": [{"address": "0x…", "publicKey": "0x…33 bytes…", "power": 10}],
  *  "balances": [{"address": "0x…", "amount": "1000000000000"}],
- *  "params": {"targetBlockTimeMillis": 1000, "maxBlockBytes": 4194304, "maxTransactionBytes": 65536, "minFee": 1000}}
+ *  "params": {"targetBlockTimeMillis": 1000, "maxBlockBytes": 4194304, "maxTransactionBytes": 65536, "minFee": 1000},
+ *  "identity": {"registration": "registrar", "registrationFee": "1000000", "updateFee": "100000",
+ *               "rotationDelayBlocks": 100, "registrars": [{"address": "0x…", "label": "grid registrar"}]},
+ *  "capacity": {"minPrices": {"cru": "0", "mru": "0", "sru": "0", "hru": "0"},
+ *               "maxPrices": {"cru": "1000000000000", …}, "gracePeriodSeconds": 86400,
+ *               "minPrepaidSeconds": 3600, "governance": "0x…"}}
  * }</pre>
+ *
+ * {@code identity} and {@code capacity} are optional; absent, they take {@link IdentitySection#PRODUCTION}
+ * and {@link CapacityParams#DEFAULTS}. The writer always writes both, so a written document says what it means.
  */
 public record GenesisDocument(long chainId, Instant genesisTime, List<Validator> validators, List<Balance> balances,
-                              ChainParams params) {
+                              ChainParams params, IdentitySection identity, CapacityParams capacity) {
     public GenesisDocument {
         Objects.requireNonNull(genesisTime, "genesisTime");
         Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(capacity, "capacity");
         validators = List.copyOf(validators);
         balances = List.copyOf(balances);
+    }
+
+    /** A document with the production defaults of the identity and capacity ledgers. */
+    public GenesisDocument(long chainId, Instant genesisTime, List<Validator> validators, List<Balance> balances,
+                           ChainParams params) {
+        this(chainId, genesisTime, validators, balances, params, IdentitySection.PRODUCTION, CapacityParams.DEFAULTS);
+    }
+
+    public GenesisDocument withIdentity(IdentitySection section) {
+        return new GenesisDocument(chainId, genesisTime, validators, balances, params, section, capacity);
+    }
+
+    public GenesisDocument withCapacity(CapacityParams section) {
+        return new GenesisDocument(chainId, genesisTime, validators, balances, params, identity, section);
+    }
+
+    /**
+     * The identity ledger at genesis: its parameters and the registrars that may countersign
+     * registrations and suspend or restore identities.
+     */
+    public record IdentitySection(IdentityParams params, List<Registrar> registrars) {
+        /**
+         * Production default: registration needs a registrar's countersignature (a network names its
+         * registrars in genesis), 0.001 GRID to register, 0.0001 GRID per update, a 100-block delay for
+         * owner rotations requested by a recovery key.
+         */
+        public static final IdentitySection PRODUCTION = new IdentitySection(
+                new IdentityParams(IdentityParams.RegistrationMode.REGISTRAR, 1_000_000, 100_000, 100), List.of());
+        /** Development chains: open registration (see {@link IdentityParams#DEV}). */
+        public static final IdentitySection DEV = new IdentitySection(IdentityParams.DEV, List.of());
+
+        public IdentitySection {
+            Objects.requireNonNull(params, "params");
+            registrars = List.copyOf(registrars);
+        }
+    }
+
+    public record Registrar(Address address, String label) {
+        public Registrar {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(label, "label");
+        }
     }
 
     /** An initial token allocation, in units (1 GRID = 10^9 units). */

@@ -6,6 +6,7 @@ import io.gridchain.core.params.ChainParams;
 import io.gridchain.core.validator.Validator;
 import io.gridchain.genesis.GenesisDocument.Balance;
 import io.gridchain.genesis.GenesisDocument.Problem;
+import io.gridchain.capacity.CapacityParams;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -120,7 +121,7 @@ public final class GenesisGenerator {
         }
         GenesisDocument doc = new GenesisDocument(chainId, genesisTime,
                 List.of(new Validator(validator.address(), validator.compressedPublicKey(), DEFAULT_POWER)),
-                balances, ChainParams.DEFAULTS);
+                balances, ChainParams.DEFAULTS, GenesisDocument.IdentitySection.DEV, CapacityParams.DEFAULTS);
         return requireValid(doc);
     }
 

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridchain.capacity.CapacityParams;
+import io.gridchain.capacity.Prices;
 import io.gridchain.core.bytes.Hex;
+import io.gridchain.identity.IdentityParams;
 import io.gridchain.core.crypto.Address;
 import io.gridchain.core.params.ChainParams;
 import io.gridchain.core.validator.Validator;
@@ -87,11 +90,37 @@ final class GenesisJson {
         root.putObject("params").put("targetBlockTimeMillis", p.targetBlockTimeMillis())
                 .put("maxBlockBytes", p.maxBlockBytes()).put("maxTransactionBytes", p.maxTransactionBytes())
                 .put("minFee", p.minFee());
+        writeIdentity(root.putObject("identity"), doc.identity());
+        writeCapacity(root.putObject("capacity"), doc.capacity());
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
+    }
+
+    private static void writeIdentity(ObjectNode node, GenesisDocument.IdentitySection section) {
+        IdentityParams p = section.params();
+        node.put("registration", p.registrationMode().name().toLowerCase(java.util.Locale.ROOT))
+                .put("registrationFee", Long.toString(p.registrationFee()))
+                .put("updateFee", Long.toString(p.updateFee()))
+                .put("rotationDelayBlocks", p.rotationDelayBlocks());
+        ArrayNode registrars = node.putArray("registrars");
+        for (GenesisDocument.Registrar r : section.registrars()) {
+            registrars.addObject().put("address", r.address().toString()).put("label", r.label());
+        }
+    }
+
+    private static void writeCapacity(ObjectNode node, CapacityParams p) {
+        writePrices(node.putObject("minPrices"), p.minPrices());
+        writePrices(node.putObject("maxPrices"), p.maxPrices());
+        node.put("gracePeriodSeconds", p.gracePeriodSeconds()).put("minPrepaidSeconds", p.minPrepaidSeconds());
+        p.governance().ifPresent(g -> node.put("governance", g.toString()));
+    }
+
+    private static void writePrices(ObjectNode node, Prices p) {
+        node.put("cru", Long.toString(p.cru())).put("mru", Long.toString(p.mru()))
+                .put("sru", Long.toString(p.sru())).put("hru", Long.toString(p.hru()));
     }
 
     /** Walks the tree, collecting problems; builds the document only when every field could be read. */
@@ -100,7 +129,7 @@ final class GenesisJson {
 
         /** Applies every rule to whatever parts could be read, so one bad field does not hide another. */
         Optional<GenesisDocument> document(JsonNode root) {
-            fields(root, "", Set.of("chainId", "genesisTime", "validators", "balances", "params"));
+            fields(root, "", Set.of("chainId", "genesisTime", "validators", "balances", "params", "identity", "capacity"));
             Optional<Long> chainId = integer(root, "", "chainId");
             chainId.ifPresent(id -> GenesisRules.checkChainId(id, problems));
             Optional<Instant> time = text(root, "", "genesisTime").flatMap(this::instant);
@@ -115,12 +144,129 @@ final class GenesisJson {
             Optional<Parts<Balance>> balances = array(root, "balances", this::balance);
             balances.ifPresent(b -> GenesisRules.checkBalances(b.read(), problems));
             Optional<ChainParams> params = object(root, "", "params").flatMap(this::params);
+            Optional<GenesisDocument.IdentitySection> identity = root.has("identity")
+                    ? object(root, "", "identity").flatMap(this::identity)
+                    : Optional.of(GenesisDocument.IdentitySection.PRODUCTION);
+            Optional<CapacityParams> capacity = root.has("capacity")
+                    ? object(root, "", "capacity").flatMap(this::capacity)
+                    : Optional.of(CapacityParams.DEFAULTS);
             if (!problems.isEmpty() || chainId.isEmpty() || time.isEmpty() || validators.isEmpty()
-                    || balances.isEmpty() || params.isEmpty()) {
+                    || balances.isEmpty() || params.isEmpty() || identity.isEmpty() || capacity.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new GenesisDocument(chainId.get(), time.get(), validators.get().all(),
-                    balances.get().all(), params.get()));
+                    balances.get().all(), params.get(), identity.get(), capacity.get()));
+        }
+
+        private Optional<GenesisDocument.IdentitySection> identity(JsonNode node) {
+            String at = "identity";
+            fields(node, at, Set.of("registration", "registrationFee", "updateFee", "rotationDelayBlocks", "registrars"));
+            Optional<IdentityParams.RegistrationMode> mode = text(node, at, "registration").flatMap(m -> {
+                if (m.equals("open")) {
+                    return Optional.of(IdentityParams.RegistrationMode.OPEN);
+                }
+                if (m.equals("registrar")) {
+                    return Optional.of(IdentityParams.RegistrationMode.REGISTRAR);
+                }
+                problems.add(new Problem("identity.registration", "must be \"open\" or \"registrar\""));
+                return Optional.empty();
+            });
+            Optional<Long> registrationFee = units(node, at, "registrationFee");
+            Optional<Long> updateFee = units(node, at, "updateFee");
+            Optional<Long> delay = integer(node, at, "rotationDelayBlocks");
+            if (delay.isPresent() && delay.get() < 0) {
+                problems.add(new Problem("identity.rotationDelayBlocks", "must not be negative"));
+                delay = Optional.empty();
+            }
+            Optional<Parts<GenesisDocument.Registrar>> registrars = node.has("registrars")
+                    ? array(node, "registrars", "identity.registrars", this::registrar)
+                    : Optional.of(new Parts<>(new TreeMap<>(), 0));
+            registrars.ifPresent(r -> GenesisRules.checkRegistrars(r.read(), problems));
+            if (mode.isEmpty() || registrationFee.isEmpty() || updateFee.isEmpty() || delay.isEmpty()
+                    || registrars.isEmpty() || registrars.get().read().size() != registrars.get().size()) {
+                return Optional.empty();
+            }
+            return Optional.of(new GenesisDocument.IdentitySection(new IdentityParams(mode.get(), registrationFee.get(),
+                    updateFee.get(), delay.get()), registrars.get().all()));
+        }
+
+        private Optional<GenesisDocument.Registrar> registrar(JsonNode node, String at) {
+            if (!isObject(node, at)) {
+                return Optional.empty();
+            }
+            fields(node, at, Set.of("address", "label"));
+            Optional<Address> address = address(node, at);
+            Optional<String> label = text(node, at, "label");
+            if (address.isEmpty() || label.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new GenesisDocument.Registrar(address.get(), label.get()));
+        }
+
+        private Optional<CapacityParams> capacity(JsonNode node) {
+            String at = "capacity";
+            fields(node, at, Set.of("minPrices", "maxPrices", "gracePeriodSeconds", "minPrepaidSeconds", "governance"));
+            Optional<Prices> min = object(node, at, "minPrices").flatMap(p -> prices(p, "capacity.minPrices"));
+            Optional<Prices> max = object(node, at, "maxPrices").flatMap(p -> prices(p, "capacity.maxPrices"));
+            Optional<Long> grace = integer(node, at, "gracePeriodSeconds");
+            if (grace.isPresent() && grace.get() < 0) {
+                problems.add(new Problem("capacity.gracePeriodSeconds", "must not be negative"));
+                grace = Optional.empty();
+            }
+            Optional<Long> prepaid = integer(node, at, "minPrepaidSeconds");
+            if (prepaid.isPresent() && prepaid.get() < 1) {
+                problems.add(new Problem("capacity.minPrepaidSeconds", "must be at least 1"));
+                prepaid = Optional.empty();
+            }
+            Optional<Optional<Address>> governance = node.has("governance")
+                    ? address(node, at, "governance").map(Optional::of) : Optional.of(Optional.empty());
+            if (min.isEmpty() || max.isEmpty() || grace.isEmpty() || prepaid.isEmpty() || governance.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!min.get().within(min.get(), max.get())) {
+                problems.add(new Problem("capacity.minPrices", "each minimum price must not exceed its maximum"));
+                return Optional.empty();
+            }
+            return Optional.of(new CapacityParams(min.get(), max.get(), grace.get(), prepaid.get(), governance.get()));
+        }
+
+        private Optional<Prices> prices(JsonNode node, String at) {
+            fields(node, at, Set.of("cru", "mru", "sru", "hru"));
+            Optional<Long> cru = units(node, at, "cru");
+            Optional<Long> mru = units(node, at, "mru");
+            Optional<Long> sru = units(node, at, "sru");
+            Optional<Long> hru = units(node, at, "hru");
+            if (cru.isEmpty() || mru.isEmpty() || sru.isEmpty() || hru.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Prices(cru.get(), mru.get(), sru.get(), hru.get()));
+        }
+
+        /** A non-negative token amount written as a decimal string of units. */
+        private Optional<Long> units(JsonNode node, String at, String name) {
+            return text(node, at, name).flatMap(text -> {
+                if (!DECIMAL.matcher(text).matches()) {
+                    problems.add(new Problem(path(at, name), "must be a decimal string of units, such as \"1000000\""));
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(Long.parseLong(text));
+                } catch (NumberFormatException e) {
+                    problems.add(new Problem(path(at, name), "exceeds the largest amount, " + Long.MAX_VALUE + " units"));
+                    return Optional.empty();
+                }
+            });
+        }
+
+        private Optional<Address> address(JsonNode node, String at, String name) {
+            return text(node, at, name).flatMap(text -> {
+                Address.Parsed parsed = Address.parse(text);
+                if (parsed instanceof Address.Parsed.Invalid invalid) {
+                    problems.add(new Problem(path(at, name), invalid.reason()));
+                    return Optional.empty();
+                }
+                return Optional.of(((Address.Parsed.Valid) parsed).address());
+            });
         }
 
         /** The elements of an array that could be read, by index, and how many there were. */
@@ -238,19 +384,23 @@ final class GenesisJson {
         }
 
         private <T> Optional<Parts<T>> array(JsonNode root, String name, Element<T> element) {
+            return array(root, name, name, element);
+        }
+
+        private <T> Optional<Parts<T>> array(JsonNode root, String name, String at, Element<T> element) {
             JsonNode node = root.get(name);
             if (node == null) {
-                problems.add(new Problem(name, "missing"));
+                problems.add(new Problem(at, "missing"));
                 return Optional.empty();
             }
             if (!node.isArray()) {
-                problems.add(new Problem(name, "must be an array"));
+                problems.add(new Problem(at, "must be an array"));
                 return Optional.empty();
             }
             SortedMap<Integer, T> read = new TreeMap<>();
             for (int i = 0; i < node.size(); i++) {
                 int index = i;
-                element.read(node.get(i), name + "[" + i + "]").ifPresent(item -> read.put(index, item));
+                element.read(node.get(i), at + "[" + i + "]").ifPresent(item -> read.put(index, item));
             }
             return Optional.of(new Parts<>(read, node.size()));
         }

@@ -40,6 +40,7 @@ final class GenesisRules {
         checkBalances(indexed(doc.balances()), problems);
         ChainParams p = doc.params();
         checkParams(p.targetBlockTimeMillis(), p.maxBlockBytes(), p.maxTransactionBytes(), p.minFee(), problems);
+        checkRegistrars(indexed(doc.identity().registrars()), problems);
         return problems;
     }
 
@@ -116,6 +117,20 @@ final class GenesisRules {
         if (supply.bitLength() > 63) {
             problems.add(new Problem("balances", "total supply " + supply + " exceeds the largest amount, "
                     + Long.MAX_VALUE + " units"));
+        }
+    }
+
+    static void checkRegistrars(SortedMap<Integer, GenesisDocument.Registrar> registrars, List<Problem> problems) {
+        Map<Address, Integer> seen = new HashMap<>();
+        for (Map.Entry<Integer, GenesisDocument.Registrar> entry : registrars.entrySet()) {
+            String at = "identity.registrars[" + entry.getKey() + "]";
+            Integer first = seen.putIfAbsent(entry.getValue().address(), entry.getKey());
+            if (first != null) {
+                problems.add(new Problem(at + ".address", "duplicate of identity.registrars[" + first + "]"));
+            }
+            if (entry.getValue().label().isBlank() || entry.getValue().label().length() > 100) {
+                problems.add(new Problem(at + ".label", "must be 1 to 100 characters"));
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import io.gridchain.core.validator.ValidatorSet;
 import io.gridchain.core.validator.ValidatorSetState;
 import io.gridchain.genesis.GenesisDocument.Balance;
 import io.gridchain.genesis.GenesisDocument.Problem;
+import io.gridchain.identity.Registrars;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -43,6 +44,11 @@ public record GenesisState(GenesisDocument document, ValidatorSet validatorSet, 
         ValidatorSet set = ValidatorSet.of(doc.validators());
         ValidatorSetState.write(overlay, set);
         doc.params().write(overlay);
+        doc.identity().params().write(overlay);
+        for (GenesisDocument.Registrar r : doc.identity().registrars()) {
+            Registrars.add(overlay, r.address(), r.label(), 0);
+        }
+        doc.capacity().write(overlay);
         StateCommitment.Commit commit = StateCommitment.commit(EMPTY_NODES, Hash32.ZERO, overlay.changes());
         BlockHeader header = new BlockHeader(doc.chainId(), 0, Hash32.ZERO, doc.genesisTime().toEpochMilli(),
                 NO_PROPOSER, Hash32.ZERO, commit.root(), set.hash(), Hash32.ZERO);

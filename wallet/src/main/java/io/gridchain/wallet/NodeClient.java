@@ -9,6 +9,7 @@ import io.gridchain.core.crypto.Address;
 import io.gridchain.core.crypto.Hash32;
 import io.gridchain.core.tx.Transaction;
 import io.gridchain.wallet.NodeViews.AccountProof;
+import io.gridchain.wallet.NodeViews.LeaseProof;
 import io.gridchain.wallet.NodeViews.AccountState;
 import io.gridchain.wallet.NodeViews.BatchResult;
 import io.gridchain.wallet.NodeViews.BlockInfo;
@@ -90,6 +91,50 @@ public final class NodeClient {
 
     public AccountProof accountProof(Address address) {
         return get("v1/proofs/accounts/" + address, NodeJson::accountProof);
+    }
+
+    /**
+     * Any read of the node API as JSON, e.g. {@code v1/identities/alice}, {@code v1/leases/7}: the routes of
+     * the identity and capacity registries are described in the node's {@code /openapi.json}.
+     */
+    public JsonNode read(String path) {
+        return get(path, n -> n);
+    }
+
+    /** A JSON POST, e.g. {@code v1/leases/verify} or {@code oauth/challenge}. */
+    public JsonNode postJson(String path, JsonNode body) {
+        return send(post(path, body), n -> n);
+    }
+
+    /** A form POST (RFC 6749), e.g. {@code oauth/token}; an OAuth error becomes a {@link NodeProblem}. */
+    public JsonNode postForm(String path, java.util.Map<String, String> form) {
+        java.util.StringJoiner body = new java.util.StringJoiner("&");
+        form.forEach((k, v) -> body.add(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
+                + java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(), n -> n);
+    }
+
+    /** Sign-in with Ethereum: the challenge message for {@code address} to sign, for a service {@code audience}. */
+    public JsonNode challenge(Address address, String audience) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = NodeJson.MAPPER.createObjectNode();
+        body.put("address", address.toString()).put("audience", audience);
+        return postJson("oauth/challenge", body);
+    }
+
+    /** The SIWE grant: the signed challenge message for an access token. */
+    public JsonNode siweToken(String message, String signature, java.util.Optional<String> identity) {
+        java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("grant_type", "urn:gridchain:params:oauth:grant-type:siwe");
+        form.put("message", message);
+        form.put("signature", signature);
+        identity.ifPresent(i -> form.put("identity", i));
+        return postForm("oauth/token", form);
+    }
+
+    /** The lease record with its proof; check it with {@link LeaseProofVerifier}, knowing the validator set. */
+    public LeaseProof leaseProof(long leaseId) {
+        return get("v1/proofs/leases/" + leaseId, NodeJson::leaseProof);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.gridchain.core.crypto.Hash32;
 import io.gridchain.core.merkle.SmtProof;
 import io.gridchain.core.tx.Event;
 import io.gridchain.wallet.NodeViews.AccountProof;
+import io.gridchain.wallet.NodeViews.LeaseProof;
 import io.gridchain.wallet.NodeViews.AccountState;
 import io.gridchain.wallet.NodeViews.BatchResult;
 import io.gridchain.wallet.NodeViews.BlockInfo;
@@ -117,6 +118,32 @@ final class NodeJson {
         }
         return new AccountProof(address(n, "address"), longOf(n, "height"), bytes(n, "key"), value, proof,
                 header(object(n, "header")));
+    }
+
+    static LeaseProof leaseProof(JsonNode n) {
+        Optional<byte[]> value = present(n, "value") ? Optional.of(bytes(n, "value")) : Optional.empty();
+        SmtProof proof;
+        try {
+            proof = SmtProof.decode(bytes(n, "proof"));
+        } catch (RuntimeException e) {
+            throw unexpected("proof", "not an encoded Merkle proof: " + e.getMessage());
+        }
+        return new LeaseProof(longOf(n, "leaseId"), longOf(n, "height"), bytes(n, "key"), value, proof,
+                header(object(n, "header")), present(n, "commit") ? certificate(object(n, "commit")) : null);
+    }
+
+    static io.gridchain.core.block.CommitCertificate certificate(JsonNode c) {
+        List<io.gridchain.core.block.CommitCertificate.CommitSignature> sigs = new ArrayList<>();
+        for (JsonNode s : array(c, "signatures")) {
+            io.gridchain.core.crypto.Signature.Decoded d =
+                    io.gridchain.core.crypto.Signature.decode(bytes(s, "signature"));
+            if (!(d instanceof io.gridchain.core.crypto.Signature.Decoded.Valid valid)) {
+                throw unexpected("signature", "not a valid signature");
+            }
+            sigs.add(new io.gridchain.core.block.CommitCertificate.CommitSignature(address(s, "validator"), valid.signature()));
+        }
+        long round = longOf(c, "round");
+        return new io.gridchain.core.block.CommitCertificate(longOf(c, "height"), (int) round, hash(c, "blockHash"), sigs);
     }
 
     static BlockHeader header(JsonNode h) {

@@ -20,6 +20,11 @@ final class NodeProblems {
             return new NodeProblem(httpStatus, "about:blank", "HTTP " + httpStatus,
                     Optional.of("the node answered HTTP " + httpStatus + (excerpt.isEmpty() ? "" : ": " + excerpt)));
         }
+        if (json.path("error").isTextual() && !json.has("type")) {
+            // an OAuth error (RFC 6749 §5.2) from the /oauth endpoints
+            return new NodeProblem(httpStatus, "urn:ietf:params:oauth:error:" + json.get("error").asText(),
+                    json.get("error").asText(), Optional.of(json.path("error_description").asText(json.get("error").asText())));
+        }
         String type = json.path("type").asText("about:blank");
         String title = json.path("title").asText("HTTP " + httpStatus);
         int status = json.path("status").canConvertToInt() && json.path("status").isIntegralNumber()

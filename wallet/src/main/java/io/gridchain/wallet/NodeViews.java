@@ -85,4 +85,8 @@ public final class NodeViews {
             return value.map(Account.STATE::decodeValue);
         }
     }
+
+    /** A lease record with its Merkle proof, the header it proves against and that header's commit certificate. */
+    public record LeaseProof(long leaseId, long height, byte[] key, Optional<byte[]> value, SmtProof proof,
+                             BlockHeader header, io.gridchain.core.block.CommitCertificate commit) {}
 }

@@ -75,7 +75,12 @@ public final class TxBuilder {
 
     /** Signs payloads with consecutive nonces from the sender's next one, e.g. for {@code submitBatch}. */
     public List<Transaction> signAll(SigningKey key, List<? extends TxPayload> payloads, long fee) {
-        long nonce = nextNonce(key.address());
+        return signAll(key, payloads, fee, nextNonce(key.address()));
+    }
+
+    /** Signs payloads with consecutive nonces from {@code firstNonce} (offline, or ahead of pending ones). */
+    public List<Transaction> signAll(SigningKey key, List<? extends TxPayload> payloads, long fee, long firstNonce) {
+        long nonce = firstNonce;
         List<Transaction> out = new ArrayList<>(payloads.size());
         for (TxPayload p : payloads) {
             out.add(sign(key, p, fee, nonce++));

@@ -4,13 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gridchain.core.account.Account;
 import io.gridchain.core.block.Block;
 import io.gridchain.core.block.BlockHeader;
-import io.gridchain.core.bytes.Bytes;
-import io.gridchain.core.bytes.Hex;
 import io.gridchain.core.crypto.Address;
 import io.gridchain.core.crypto.Hash32;
-import io.gridchain.core.crypto.Keccak;
-import io.gridchain.core.merkle.SmtProof;
-import io.gridchain.core.merkle.SparseMerkleTree;
 import io.gridchain.core.tx.Rejection;
 import io.gridchain.core.tx.Transaction;
 import io.gridchain.node.chain.Ledger;
@@ -39,6 +34,7 @@ final class ChainRoutes {
     private final JsonViews views;
     private final Supplier<Map<String, Object>> statusExtras;
     private final Consumer<Transaction> relay;
+    private final StateProofs proofs;
 
     ChainRoutes(Ledger ledger, Mempool mempool, NodeMetrics metrics, JsonViews views,
                 Supplier<Map<String, Object>> statusExtras, Consumer<Transaction> relay) {
@@ -48,6 +44,7 @@ final class ChainRoutes {
         this.views = views;
         this.statusExtras = statusExtras;
         this.relay = relay;
+        this.proofs = new StateProofs(ledger, views);
     }
 
     void register(Javalin app) {
@@ -205,35 +202,21 @@ final class ChainRoutes {
         ctx.json(m);
     }
 
-    /** The value and its proof against one header: retried if a block lands between the two reads. */
+    /** The account with its proof against one header (see {@link StateProofs}). */
     private void accountProof(Context ctx) {
         Address address = Params.address(ctx.pathParam("address"));
-        Bytes key = Account.STATE.key(address);
-        Hash32 path = SmtProof.pathOf(key.toArray());
-        for (int attempt = 0; attempt < 5; attempt++) {
-            BlockHeader header = ledger.head();
-            SmtProof proof = new SparseMerkleTree(ledger.store().merkleNodes()).prove(header.stateRoot(), path);
-            Optional<byte[]> value = ledger.state().get(key);
-            Optional<Hash32> provenHash = proof.terminal().filter(l -> l.path().equals(path)).map(SmtProof.LeafAt::valueHash);
-            if (!provenHash.equals(value.map(Keccak::hash))) {
-                continue;
-            }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("address", address.toString());
-            m.put("height", header.height());
-            m.put("key", key.toString());
-            m.put("value", value.map(Hex::encodePrefixed).orElse(null));
-            m.put("account", value.map(v -> {
-                Account a = Account.STATE.decodeValue(v);
-                return (Object) Map.of("balance", Long.toString(a.balance()), "nonce", a.nonce());
-            }).orElse(null));
-            m.put("proof", Hex.encodePrefixed(proof.encode()));
-            m.put("header", views.header(header));
-            m.put("blockHash", header.hash().toHex());
-            m.put("commit", ledger.store().certificate(header.height()).map(views::certificate).orElse(null));
-            ctx.json(m);
-            return;
-        }
-        throw new ProblemException(new Problem(503, "busy", "Try again", "the chain advanced during every attempt to read a consistent proof"));
+        StateProofs.Proven p = proofs.read(Account.STATE.key(address));
+        Map<String, Object> fields = proofs.json(p);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("address", address.toString());
+        m.put("height", fields.remove("height"));
+        m.put("key", fields.remove("key"));
+        m.put("value", fields.remove("value"));
+        m.put("account", p.value().map(v -> {
+            Account a = Account.STATE.decodeValue(v);
+            return (Object) Map.of("balance", Long.toString(a.balance()), "nonce", a.nonce());
+        }).orElse(null));
+        m.putAll(fields);
+        ctx.json(m);
     }
 }

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 
 /** Request-body parsing that turns every malformed input into a precise problem. */
-final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+public final class Json {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {}
 
-    static JsonNode readObject(Context ctx) {
+    public static JsonNode readObject(Context ctx) {
         byte[] body = ctx.bodyAsBytes();
         if (body.length == 0) {
             throw new ProblemException(Problem.badRequest("malformed-request", "the request body is empty; JSON was expected"));
@@ -31,7 +31,7 @@ final class Json {
         return node;
     }
 
-    static String requireText(JsonNode body, String field) {
+    public static String requireText(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || !v.isTextual()) {
             throw new ProblemException(Problem.badRequest("malformed-request", "field '" + field + "' (a string) is required"));

@@ -13,18 +13,18 @@ import java.util.List;
 import java.util.Map;
 
 /** The JSON shapes of chain objects. Token amounts are decimal strings; hashes and bytes 0x-hex. */
-final class JsonViews {
+public final class JsonViews {
     private final PayloadViews payloads;
 
-    JsonViews(PayloadViews payloads) {
+    public JsonViews(PayloadViews payloads) {
         this.payloads = payloads;
     }
 
-    static String time(long millis) {
+    public static String time(long millis) {
         return Instant.ofEpochMilli(millis).toString();
     }
 
-    Map<String, Object> header(BlockHeader h) {
+    public Map<String, Object> header(BlockHeader h) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("chainId", h.chainId());
         m.put("height", h.height());
@@ -38,7 +38,7 @@ final class JsonViews {
         return m;
     }
 
-    Map<String, Object> block(Block b, CommitCertificate commit) {
+    public Map<String, Object> block(Block b, CommitCertificate commit) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("hash", b.hash().toHex());
         m.put("height", b.height());
@@ -53,7 +53,7 @@ final class JsonViews {
         return m;
     }
 
-    Map<String, Object> certificate(CommitCertificate c) {
+    public Map<String, Object> certificate(CommitCertificate c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("height", c.height());
         m.put("round", c.round());
@@ -66,7 +66,7 @@ final class JsonViews {
         return m;
     }
 
-    Map<String, Object> transaction(Transaction tx) {
+    public Map<String, Object> transaction(Transaction tx) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("hash", tx.hash().toHex());
         m.put("kind", tx.kind());
@@ -77,7 +77,7 @@ final class JsonViews {
         return m;
     }
 
-    Map<String, Object> receipt(Receipt r) {
+    public Map<String, Object> receipt(Receipt r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", "success");
         m.put("fee", Long.toString(r.fee()));
@@ -85,7 +85,7 @@ final class JsonViews {
         return m;
     }
 
-    static List<Object> events(List<Event> events) {
+    public static List<Object> events(List<Event> events) {
         List<Object> out = new ArrayList<>();
         for (Event e : events) {
             out.add(Map.of("type", e.type(), "attributes", e.attributes()));

@@ -5,10 +5,10 @@ import io.gridchain.core.crypto.Hash32;
 import io.gridchain.core.bytes.Hex;
 
 /** Parsing of path and query parameters into domain values, with problems for bad input. */
-final class Params {
+public final class Params {
     private Params() {}
 
-    static Address address(String text) {
+    public static Address address(String text) {
         Address.Parsed parsed = Address.parse(text);
         if (parsed instanceof Address.Parsed.Invalid invalid) {
             throw new ProblemException(Problem.badRequest("invalid-address", invalid.reason()));
@@ -16,7 +16,7 @@ final class Params {
         return ((Address.Parsed.Valid) parsed).address();
     }
 
-    static Hash32 hash(String text, String what) {
+    public static Hash32 hash(String text, String what) {
         if (text == null || !text.startsWith("0x") || text.length() != 66) {
             throw new ProblemException(Problem.badRequest("invalid-hash", what + " must be 0x followed by 64 hex digits"));
         }
@@ -27,7 +27,7 @@ final class Params {
         }
     }
 
-    static long nonNegative(String text, String name, long fallback) {
+    public static long nonNegative(String text, String name, long fallback) {
         if (text == null || text.isEmpty()) {
             return fallback;
         }
@@ -42,7 +42,7 @@ final class Params {
         throw new ProblemException(Problem.badRequest("invalid-parameter", name + " must be a non-negative integer, got '" + text + "'"));
     }
 
-    static byte[] hexBody(String text, String field) {
+    public static byte[] hexBody(String text, String field) {
         if (text == null || !text.startsWith("0x")) {
             throw new ProblemException(Problem.badRequest("malformed-request", field + " must be a 0x-prefixed hex string"));
         }

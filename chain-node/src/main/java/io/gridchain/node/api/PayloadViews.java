@@ -1,6 +1,10 @@
 package io.gridchain.node.api;
 
+import io.gridchain.capacity.CapacityRegistry;
 import io.gridchain.core.account.Transfer;
+import io.gridchain.core.tx.TransactionHandler;
+import io.gridchain.identity.IdentityRegistry;
+import io.gridchain.node.chain.IdentityDirectoryOverRegistry;
 import io.gridchain.core.bytes.Hex;
 import io.gridchain.core.governance.Governance;
 import io.gridchain.core.governance.GovernanceAction;
@@ -9,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-/** How each transaction kind's payload is shown in JSON. A kind registers its view next to its handler. */
+/**
+ * How each transaction kind's payload is shown in JSON. Transfers have their own view; the identity and
+ * capacity kinds are shown by {@link RecordPayloadView}.
+ */
 public final class PayloadViews {
     private final Map<String, Function<byte[], Map<String, Object>>> views = new HashMap<>();
 
@@ -34,6 +41,12 @@ public final class PayloadViews {
             m.put("approvals", g.approvals().stream().map(a -> a.validator().toString()).toList());
             return m;
         });
+        for (TransactionHandler<?> h : IdentityRegistry.handlers()) {
+            v.register(h.kind(), new RecordPayloadView(h));
+        }
+        for (TransactionHandler<?> h : CapacityRegistry.handlers(new IdentityDirectoryOverRegistry())) {
+            v.register(h.kind(), new RecordPayloadView(h));
+        }
         return v;
     }
 

@@ -17,6 +17,9 @@ import io.gridchain.core.validator.ValidatorSetState;
 import io.gridchain.node.storage.ChainStore;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The committed chain as the node sees it: the head, the state at the head, and the two ways a
@@ -29,6 +32,8 @@ public final class Ledger {
     private final long chainId;
     private final Hash32 genesisHash;
     private volatile Block head;
+    private final List<BlockListener> listeners = new CopyOnWriteArrayList<>();
+    private static final Logger log = LoggerFactory.getLogger(Ledger.class);
 
     private Ledger(ChainStore store, BlockExecutor executor, long chainId, Hash32 genesisHash, Block head) {
         this.store = store;
@@ -151,5 +156,17 @@ public final class Ledger {
         store.commitBlock(block, certificate, prepared.executed().receipts(), prepared.executed().blockEvents(),
                 prepared.state());
         head = block;
+        for (BlockListener listener : listeners) {
+            try {
+                listener.committed(block.height());
+            } catch (RuntimeException e) {
+                log.warn("a block listener failed on block {}", block.height(), e);
+            }
+        }
+    }
+
+    /** {@code listener} hears of every block committed from now on. */
+    public void addListener(BlockListener listener) {
+        listeners.add(listener);
     }
 }

@@ -51,6 +51,10 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
             defaultValue = "1s")
     Duration blockTime;
 
+    @Option(names = "--public-url", description = "The node's public base URL: the OAuth issuer; its host:port is "
+            + "the domain sign-in messages name (default: http://<api-host>:<api-port>).")
+    String publicUrl;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -78,7 +82,8 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
         SigningKey devAccount = mnemonic.deriveKey(0);
         SigningKey validator = mnemonic.deriveKey(1);
         out.println("Dev account: " + devAccount.address() + " (m/44'/60'/0'/0/0)");
-        NodeConfig config = new NodeConfig(dataDir, apiHost, apiPort, p2pPort, blockTime, Mempool.Limits.DEFAULT);
+        NodeConfig config = new NodeConfig(dataDir, apiHost, apiPort, p2pPort, blockTime, Mempool.Limits.DEFAULT)
+                .withPublicUrl(java.util.Optional.ofNullable(publicUrl));
         GridchainNode node = GridchainNode.start(config, GenesisLoader.load(genesisFile), validator,
                 new SingleValidatorCertifier(validator, DEV_CHAIN_ID), Clock.systemUTC());
         out.println("API: http://" + apiHost + ":" + node.apiPort() + "  (Ctrl-C stops the node)");

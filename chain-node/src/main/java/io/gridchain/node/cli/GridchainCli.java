@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "gridchain", mixinStandardHelpOptions = true, versionProvider = GridchainCli.Version.class,
         description = "Gridchain: a permissioned blockchain with an identity ledger for a compute and storage grid.",
         subcommands = {DevCommand.class, NodeCommand.class, GenesisCommand.class, WalletCommand.class,
-                CommandLine.HelpCommand.class})
+                IdentityCommand.class, OrgCommand.class, LoginCommand.class, FarmCommand.class, GridNodeCommand.class,
+                LeaseCommand.class, CommandLine.HelpCommand.class})
 public final class GridchainCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -63,6 +63,10 @@ final class NodeCommand implements Runnable {
         @Option(names = "--api-port", defaultValue = "8080", description = "HTTP API port (default: ${DEFAULT-VALUE}).")
         int apiPort;
 
+        @Option(names = "--public-url", description = "The node's public base URL: the OAuth issuer; its host:port is "
+                + "the domain sign-in messages name (default: http://<api-host>:<api-port>).")
+        String publicUrl;
+
         @Option(names = "--p2p-host", defaultValue = "127.0.0.1", description = "Address the libp2p host listens on (default: ${DEFAULT-VALUE}).")
         String p2pHost;
 
@@ -94,7 +98,8 @@ final class NodeCommand implements Runnable {
                     : Duration.ofMillis(io.gridchain.genesis.GenesisDocument.require(
                             new String(genesisData.document(), java.nio.charset.StandardCharsets.UTF_8))
                             .params().targetBlockTimeMillis());
-            NodeConfig config = new NodeConfig(dataDir, apiHost, apiPort, p2pPort, interval, Mempool.Limits.DEFAULT);
+            NodeConfig config = new NodeConfig(dataDir, apiHost, apiPort, p2pPort, interval, Mempool.Limits.DEFAULT)
+                    .withPublicUrl(java.util.Optional.ofNullable(publicUrl));
             GridchainNode node = GridchainNode.startNetworked(config,
                     new NetworkConfig(p2pHost, p2pPort, bootstrap, NetworkConfig.LAN_TIMEOUTS, equivocate), genesisData, validator,
                     Clock.systemUTC());

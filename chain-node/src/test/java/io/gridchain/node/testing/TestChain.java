@@ -22,6 +22,11 @@ public final class TestChain {
     public final GenesisData genesis;
 
     public TestChain(int fundedAccounts, ChainParams params) {
+        this(fundedAccounts, params, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@code adjust} changes the document before it is built (e.g. to open identity registration). */
+    public TestChain(int fundedAccounts, ChainParams params, java.util.function.UnaryOperator<GenesisDocument> adjust) {
         SecureRandom random = new SecureRandom();
         validator = SigningKey.random(random);
         List<GenesisDocument.Balance> balances = new ArrayList<>();
@@ -30,8 +35,9 @@ public final class TestChain {
             accounts.add(k);
             balances.add(new GenesisDocument.Balance(k.address(), FUNDS));
         }
-        document = new GenesisDocument(CHAIN_ID, Instant.parse("2026-11-22T00:00:00Z"),
+        GenesisDocument base = new GenesisDocument(CHAIN_ID, Instant.parse("2026-11-22T00:00:00Z"),
                 List.of(new Validator(validator.address(), validator.compressedPublicKey(), 10)), balances, params);
+        document = adjust.apply(base);
         genesis = GenesisLoader.fromDocument(document);
     }
 

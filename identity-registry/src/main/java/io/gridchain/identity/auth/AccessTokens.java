@@ -31,6 +31,13 @@ public final class AccessTokens {
     private final String issuer;
     private final long chainId;
     private final Clock clock;
+    /**
+     * Tokens whose ES256 signature already verified: a signature never stops verifying, and checking it
+     * is the dominant cost of introspection. Claims (issuer, audience, expiry) are still checked on every
+     * call; the set is cleared when it grows past {@link #MAX_VERIFIED}.
+     */
+    private final java.util.Set<String> verifiedSignatures = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int MAX_VERIFIED = 100_000;
 
     public AccessTokens(TokenKeys keys, String issuer, long chainId, Clock clock) {
         this.keys = keys;
@@ -80,8 +87,14 @@ public final class AccessTokens {
             return new Verified.Invalid("unknown key id " + header.getKeyID());
         }
         try {
-            if (!jwt.verify(new ECDSAVerifier(keys.publicKey()))) {
-                return new Verified.Invalid("bad signature");
+            if (!verifiedSignatures.contains(token)) {
+                if (!jwt.verify(new ECDSAVerifier(keys.publicKey()))) {
+                    return new Verified.Invalid("bad signature");
+                }
+                if (verifiedSignatures.size() >= MAX_VERIFIED) {
+                    verifiedSignatures.clear();
+                }
+                verifiedSignatures.add(token);
             }
             return checkClaims(jwt.getJWTClaimsSet(), audience);
         } catch (JOSEException | ParseException e) {
