@@ -58,7 +58,7 @@ final class NoiseTransportEncoder extends ChannelOutboundHandlerAdapter {
       while (data.isReadable()) {
         int n = Math.min(MAX_PLAINTEXT, data.readableBytes());
         data.readBytes(scratch, 0, n);
-        ByteBuf frame = ctx.alloc().heapBuffer(2 + n + NoiseCipherState.TAG);
+        ByteBuf frame = ctx.alloc().directBuffer(2 + n + NoiseCipherState.TAG); // sockets want direct memory
         frame.writeShort(n + NoiseCipherState.TAG);
         int len = cipher.encrypt(null, scratch, 0, n, sealed, 0);
         frame.writeBytes(sealed, 0, len);
