@@ -423,8 +423,10 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
   // ---- threading ----
 
   private void run(Runnable r) {
-    if (!thread.isShutdown()) {
+    try {
       thread.execute(() -> guarded(r));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closed: network events that arrive while shutting down are dropped
     }
   }
 
