@@ -208,6 +208,11 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
   }
 
   private void onMessage(GossipPeer peer, PubsubMessage m) {
+    // Duplicates are the common case in a mesh; skip them before verifying. Only a verified
+    // message is marked seen, so a forgery cannot shadow the genuine message with its id.
+    if (MessageSigning.claimedId(m).map(seen::contains).orElse(false)) {
+      return;
+    }
     MessageSigning.Verdict v = MessageSigning.verify(m);
     if (v instanceof MessageSigning.Invalid inv) {
       LOG.info("rejecting message from {} on {}: {}", peer.id, m.topic(), inv.reason());

@@ -59,6 +59,24 @@ public final class MessageSigning {
     return concat(key.toProtobuf(), seqno);
   }
 
+  /**
+   * The id a message claims, read without checking its signature (protobuf key ‖ seqno), so
+   * a duplicate can be dropped before the costly verification. Empty when it names no key.
+   */
+  static Optional<byte[]> claimedId(PubsubMessage m) {
+    if (m.seqno() == null) {
+      return Optional.empty();
+    }
+    if (m.key() != null) {
+      return Optional.of(concat(m.key(), m.seqno()));
+    }
+    byte[] from = m.from();
+    if (from == null || from.length < 2 || from[0] != 0 || (from[1] & 0xff) != from.length - 2) {
+      return Optional.empty(); // not an identity multihash: the key is not inlined
+    }
+    return Optional.of(concat(Arrays.copyOfRange(from, 2, from.length), m.seqno()));
+  }
+
   static byte[] concat(byte[] a, byte[] b) {
     byte[] out = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);

@@ -33,6 +33,7 @@ public final class YamuxSession extends ByteToMessageDecoder {
   private int inboundCount;
   private boolean goingAway;
   private YamuxFrame pendingData;
+  private boolean flushScheduled;
 
   public YamuxSession(boolean client, YamuxConfig config, Connection connection, Consumer<YamuxStream> onInbound) {
     this.client = client;
@@ -254,8 +255,18 @@ public final class YamuxSession extends ByteToMessageDecoder {
     ctx.write(header, ctx.voidPromise());
   }
 
+  /**
+   * Flushes once the event loop has run what is queued: writes of many small messages in one
+   * turn then share Noise frames (and one encryption call) instead of one each.
+   */
   void flush() {
-    ctx.flush();
+    if (!flushScheduled) {
+      flushScheduled = true;
+      ctx.executor().execute(() -> {
+        flushScheduled = false;
+        ctx.flush();
+      });
+    }
   }
 
   void forget(int id) {
