@@ -65,7 +65,8 @@ async function throughput () {
   })
   await a.dial(b.getMultiaddrs()[0])
   const bytes = Number(opt.mb) << 20
-  await throughputRound(a, b, 16 << 20) // warm-up
+  await throughputRound(a, b, bytes) // two warm-up rounds, as on the Java side
+  await throughputRound(a, b, bytes)
   const results = []
   for (let i = 0; i < Number(opt.rounds); i++) {
     const r = await throughputRound(a, b, bytes)

@@ -63,8 +63,8 @@ public final class P2PBenchmark {
       server.host().protocols().register(SINK, (s, p) -> new Sink());
       client.dial(server.listenAddresses().get(0)).get(10, TimeUnit.SECONDS);
       Connection c = client.host().connection(server.localPeerId()).orElseThrow();
-      oneStream(c, 64); // warm-up (JIT)
-      oneStream(c, 64);
+      oneStream(c, mb); // two warm-up rounds (JIT), as on the js side
+      oneStream(c, mb);
       List<Double> results = new ArrayList<>();
       for (int i = 0; i < rounds; i++) {
         double r = oneStream(c, mb);
