@@ -366,6 +366,7 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
       targets.removeIf(p -> scoreOf(p) < params.gossipThreshold());
       java.util.Collections.shuffle(targets);
       for (PeerId p : targets.subList(0, Math.min(params.dLazy(), targets.size()))) {
+        LOG.debug("IHAVE {} ids of {} to {}", ids.size(), topic, p);
         List<byte[]> slice = ids.subList(0, Math.min(ids.size(), params.maxIHaveIds()));
         outbox.computeIfAbsent(p, x -> GossipRpc.empty()).ihave().add(new GossipRpc.IHave(topic, slice));
       }
