@@ -1,7 +1,7 @@
 package io.gridchain.p2p.gossipsub;
 
 import io.gridchain.p2p.PeerId;
-import io.gridchain.p2p.crypto.KeyProtobuf;
+import io.gridchain.p2p.crypto.KeyCache;
 import io.gridchain.p2p.crypto.PrivateKey;
 import io.gridchain.p2p.crypto.PublicKey;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +18,8 @@ public final class MessageSigning {
   public record Valid(PeerId origin, PublicKey key) implements Verdict {}
 
   public record Invalid(String reason) implements Verdict {}
+
+  private static final KeyCache KEYS = new KeyCache(4096);
 
   private MessageSigning() {}
 
@@ -38,7 +40,7 @@ public final class MessageSigning {
     try {
       origin = PeerId.fromBytes(m.from());
       Optional<PublicKey> inline = origin.publicKey();
-      key = m.key() != null ? KeyProtobuf.decodePublicKey(m.key()) : inline.orElse(null);
+      key = m.key() != null ? KEYS.decode(m.key()) : inline.orElse(null);
     } catch (IllegalArgumentException e) {
       return new Invalid("bad from or key: " + e.getMessage());
     }
