@@ -13,6 +13,7 @@
 import './polyfill.mjs'
 import { parseArgs } from 'node:util'
 import { createInterface } from 'node:readline'
+import { createHash } from 'node:crypto'
 import { createLibp2p } from 'libp2p'
 import { tcp } from '@libp2p/tcp'
 import { noise } from '@chainsafe/libp2p-noise'
@@ -78,11 +79,8 @@ pubsub.addEventListener('gossipsub:graft', (e) => out({ ev: 'graft', peerId: e.d
 pubsub.addEventListener('subscription-change', (e) => out({ ev: 'subscription', peerId: e.detail.peerId.toString(), subscriptions: e.detail.subscriptions }))
 
 function hexDigest (buf) {
-  return hex(new Uint8Array(require_crypto().createHash('sha256').update(buf).digest()))
+  return hex(new Uint8Array(createHash('sha256').update(buf).digest()))
 }
-let cryptoModule = null
-function require_crypto () { return cryptoModule }
-cryptoModule = await import('node:crypto')
 
 const commands = {
   async dial ({ addr }) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 /** Answers one RPC's control part: IHAVE→IWANT, IWANT→messages, GRAFT, PRUNE. */
 final class ControlHandler {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ControlHandler.class);
   private static final int MAX_IWANT_PER_RPC = 500;
   private final GossipsubRouter router;
   private final GossipPeer peer;
@@ -39,12 +40,14 @@ final class ControlHandler {
         want.add(id);
       }
     }
+    LOG.debug("IHAVE of {} from {}: {} ids, {} wanted", ihave.topic(), peer.id, ihave.messageIds().size(), want.size());
     if (!want.isEmpty()) {
       reply.iwant().add(new GossipRpc.IWant(want));
     }
   }
 
   private void onIWant(GossipRpc.IWant iwant) {
+    LOG.debug("IWANT from {}: {} ids", peer.id, iwant.messageIds().size());
     for (byte[] id : iwant.messageIds()) {
       PubsubMessage m = router.mcache().get(id);
       if (m != null && reply.publish().size() < MAX_IWANT_PER_RPC) {

@@ -208,6 +208,11 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
   }
 
   private void onMessage(GossipPeer peer, PubsubMessage m) {
+    // Duplicates are the common case in a mesh; skip them before verifying. Only a verified
+    // message is marked seen, so a forgery cannot shadow the genuine message with its id.
+    if (MessageSigning.claimedId(m).map(seen::contains).orElse(false)) {
+      return;
+    }
     MessageSigning.Verdict v = MessageSigning.verify(m);
     if (v instanceof MessageSigning.Invalid inv) {
       LOG.info("rejecting message from {} on {}: {}", peer.id, m.topic(), inv.reason());
@@ -361,6 +366,7 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
       targets.removeIf(p -> scoreOf(p) < params.gossipThreshold());
       java.util.Collections.shuffle(targets);
       for (PeerId p : targets.subList(0, Math.min(params.dLazy(), targets.size()))) {
+        LOG.debug("IHAVE {} ids of {} to {}", ids.size(), topic, p);
         List<byte[]> slice = ids.subList(0, Math.min(ids.size(), params.maxIHaveIds()));
         outbox.computeIfAbsent(p, x -> GossipRpc.empty()).ihave().add(new GossipRpc.IHave(topic, slice));
       }
@@ -423,8 +429,10 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
   // ---- threading ----
 
   private void run(Runnable r) {
-    if (!thread.isShutdown()) {
+    try {
       thread.execute(() -> guarded(r));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closed: network events that arrive while shutting down are dropped
     }
   }
 

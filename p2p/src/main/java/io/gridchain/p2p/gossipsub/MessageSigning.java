@@ -1,7 +1,7 @@
 package io.gridchain.p2p.gossipsub;
 
 import io.gridchain.p2p.PeerId;
-import io.gridchain.p2p.crypto.KeyProtobuf;
+import io.gridchain.p2p.crypto.KeyCache;
 import io.gridchain.p2p.crypto.PrivateKey;
 import io.gridchain.p2p.crypto.PublicKey;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +18,8 @@ public final class MessageSigning {
   public record Valid(PeerId origin, PublicKey key) implements Verdict {}
 
   public record Invalid(String reason) implements Verdict {}
+
+  private static final KeyCache KEYS = new KeyCache(4096);
 
   private MessageSigning() {}
 
@@ -38,7 +40,7 @@ public final class MessageSigning {
     try {
       origin = PeerId.fromBytes(m.from());
       Optional<PublicKey> inline = origin.publicKey();
-      key = m.key() != null ? KeyProtobuf.decodePublicKey(m.key()) : inline.orElse(null);
+      key = m.key() != null ? KEYS.decode(m.key()) : inline.orElse(null);
     } catch (IllegalArgumentException e) {
       return new Invalid("bad from or key: " + e.getMessage());
     }
@@ -57,6 +59,24 @@ public final class MessageSigning {
   /** js-libp2p's default id for signed messages: protobuf(public key) ‖ seqno. */
   public static byte[] messageId(PublicKey key, byte[] seqno) {
     return concat(key.toProtobuf(), seqno);
+  }
+
+  /**
+   * The id a message claims, read without checking its signature (protobuf key ‖ seqno), so
+   * a duplicate can be dropped before the costly verification. Empty when it names no key.
+   */
+  static Optional<byte[]> claimedId(PubsubMessage m) {
+    if (m.seqno() == null) {
+      return Optional.empty();
+    }
+    if (m.key() != null) {
+      return Optional.of(concat(m.key(), m.seqno()));
+    }
+    byte[] from = m.from();
+    if (from == null || from.length < 2 || from[0] != 0 || (from[1] & 0xff) != from.length - 2) {
+      return Optional.empty(); // not an identity multihash: the key is not inlined
+    }
+    return Optional.of(concat(Arrays.copyOfRange(from, 2, from.length), m.seqno()));
   }
 
   static byte[] concat(byte[] a, byte[] b) {

@@ -114,6 +114,10 @@ public final class Libp2pHost implements AutoCloseable {
     if (expected.isPresent() && expected.get().equals(localPeer)) {
       return CompletableFuture.failedFuture(new ConnectionSetupException("refusing to dial ourselves"));
     }
+    if (connectionCount() >= config.maxConnections()) {
+      return CompletableFuture.failedFuture(new ConnectionSetupException(
+          "connection limit reached (" + config.maxConnections() + ")"));
+    }
     Optional<InetSocketAddress> target = addr.toSocketAddress();
     if (target.isEmpty()) {
       return CompletableFuture.failedFuture(new ConnectionSetupException("not a TCP address: " + addr));

@@ -50,6 +50,34 @@ public final class NoiseCipherState {
     }
   }
 
+  /**
+   * Transport encryption between direct buffers (no associated data): a native cipher then
+   * reads and writes exactly these bytes, nothing else. Returns the bytes written.
+   */
+  public int encrypt(java.nio.ByteBuffer in, java.nio.ByteBuffer out) {
+    try {
+      init(Cipher.ENCRYPT_MODE);
+      return cipher.doFinal(in, out);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Like {@link #encrypt(java.nio.ByteBuffer, java.nio.ByteBuffer)}; -1 when the tag does not verify. */
+  public int decrypt(java.nio.ByteBuffer in, java.nio.ByteBuffer out) {
+    if (in.remaining() < TAG) {
+      return -1;
+    }
+    try {
+      init(Cipher.DECRYPT_MODE);
+      return cipher.doFinal(in, out);
+    } catch (AEADBadTagException e) {
+      return -1;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   byte[] encrypt(byte[] ad, byte[] plaintext) {
     byte[] out = new byte[plaintext.length + TAG];
     encrypt(ad, plaintext, 0, plaintext.length, out, 0);

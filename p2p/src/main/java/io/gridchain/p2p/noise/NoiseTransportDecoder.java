@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.DecoderException;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -12,9 +13,8 @@ import java.util.List;
  */
 final class NoiseTransportDecoder extends ByteToMessageDecoder {
   private final NoiseCipherState cipher;
-  private final byte[] scratch = new byte[65535];
-  // Private arrays only: see NoiseTransportEncoder.
-  private final byte[] opened = new byte[65535];
+  // Direct memory only, see NoiseTransportEncoder; used when the received bytes are not direct.
+  private final ByteBuffer sealed = ByteBuffer.allocateDirect(65535);
 
   NoiseTransportDecoder(NoiseCipherState cipher) {
     this.cipher = cipher;
@@ -31,16 +31,32 @@ final class NoiseTransportDecoder extends ByteToMessageDecoder {
         throw new DecoderException("noise frame shorter than its tag: " + len);
       }
       in.skipBytes(2);
-      in.readBytes(scratch, 0, len);
-      int n = cipher.decrypt(null, scratch, 0, len, opened, 0);
+      ByteBuf plain = ctx.alloc().directBuffer(Math.max(1, len - NoiseCipherState.TAG));
+      int n = cipher.decrypt(frameBytes(in, len), plain.nioBuffer(0, len - NoiseCipherState.TAG));
       if (n < 0) {
+        plain.release();
         throw new DecoderException("noise frame fails authentication");
       }
+      plain.writerIndex(n);
       if (n > 0) {
-        ByteBuf plain = ctx.alloc().heapBuffer(n);
-        plain.writeBytes(opened, 0, n);
         out.add(plain);
+      } else {
+        plain.release();
       }
     }
+  }
+
+  /** The frame's ciphertext as one direct buffer, consumed from in. */
+  private ByteBuffer frameBytes(ByteBuf in, int len) {
+    ByteBuffer view;
+    if (in.isDirect() && in.nioBufferCount() == 1) {
+      view = in.nioBuffer(in.readerIndex(), len);
+    } else {
+      sealed.clear().limit(len);
+      in.getBytes(in.readerIndex(), sealed);
+      view = sealed.flip();
+    }
+    in.skipBytes(len);
+    return view;
   }
 }

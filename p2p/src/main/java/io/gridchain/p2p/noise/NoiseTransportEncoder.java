@@ -15,10 +15,9 @@ import java.util.List;
 final class NoiseTransportEncoder extends ChannelOutboundHandlerAdapter {
   static final int MAX_PLAINTEXT = 65535 - NoiseCipherState.TAG;
   private final NoiseCipherState cipher;
-  private final byte[] scratch = new byte[MAX_PLAINTEXT];
-  // The cipher works on arrays of our own: a native cipher may copy a whole Java array in and
-  // out, and a pooled buffer's array is shared with buffers other threads are writing.
-  private final byte[] sealed = new byte[65535];
+  // The cipher sees direct memory only: with a Java array a native cipher copies the whole
+  // array in and back out, and a pooled buffer's array is shared with buffers of other threads.
+  private final java.nio.ByteBuffer plain = java.nio.ByteBuffer.allocateDirect(MAX_PLAINTEXT);
   private CompositeByteBuf pending;
   private final List<ChannelPromise> promises = new ArrayList<>();
 
@@ -57,11 +56,13 @@ final class NoiseTransportEncoder extends ChannelOutboundHandlerAdapter {
     try {
       while (data.isReadable()) {
         int n = Math.min(MAX_PLAINTEXT, data.readableBytes());
-        data.readBytes(scratch, 0, n);
-        ByteBuf frame = ctx.alloc().heapBuffer(2 + n + NoiseCipherState.TAG);
+        plain.clear().limit(n);
+        data.readBytes(plain);
+        plain.flip();
+        ByteBuf frame = ctx.alloc().directBuffer(2 + n + NoiseCipherState.TAG);
         frame.writeShort(n + NoiseCipherState.TAG);
-        int len = cipher.encrypt(null, scratch, 0, n, sealed, 0);
-        frame.writeBytes(sealed, 0, len);
+        int len = cipher.encrypt(plain, frame.nioBuffer(2, n + NoiseCipherState.TAG));
+        frame.writerIndex(2 + len);
         if (data.isReadable() || waiting.isEmpty()) {
           ctx.write(frame, ctx.voidPromise());
         } else {

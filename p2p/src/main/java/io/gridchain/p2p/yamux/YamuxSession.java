@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class YamuxSession extends ByteToMessageDecoder {
   public static final String PROTOCOL = "/yamux/1.0.0";
   static final int MAX_DATA_FRAME = 256 * 1024;
+  private static final int SLICE_THRESHOLD = 16 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(YamuxSession.class);
 
   private final boolean client;
@@ -33,6 +34,7 @@ public final class YamuxSession extends ByteToMessageDecoder {
   private int inboundCount;
   private boolean goingAway;
   private YamuxFrame pendingData;
+  private boolean flushScheduled;
 
   public YamuxSession(boolean client, YamuxConfig config, Connection connection, Consumer<YamuxStream> onInbound) {
     this.client = client;
@@ -40,6 +42,8 @@ public final class YamuxSession extends ByteToMessageDecoder {
     this.connection = connection;
     this.onInbound = onInbound;
     this.nextId = client ? 1 : 2;
+    // Noise hands over up to 64 KiB at a time; keep those buffers instead of merging them.
+    setCumulator(COMPOSITE_CUMULATOR);
   }
 
   @Override
@@ -92,9 +96,7 @@ public final class YamuxSession extends ByteToMessageDecoder {
         if (in.readableBytes() < pendingData.length()) {
           return;
         }
-        // A copy, not a slice: a slice held by a slow handler would pin the whole read buffer.
-        ByteBuf data = ctx.alloc().heapBuffer((int) pendingData.length());
-        in.readBytes(data, (int) pendingData.length());
+        ByteBuf data = take(in, (int) pendingData.length());
         YamuxFrame f = pendingData;
         pendingData = null;
         deliver(f, data);
@@ -113,6 +115,19 @@ public final class YamuxSession extends ByteToMessageDecoder {
         return;
       }
     }
+  }
+
+  /**
+   * Large data is handed on as a slice of the received buffers (no copy); small data is copied,
+   * so that a few bytes kept by a slow handler do not pin whole 64 KiB Noise frames.
+   */
+  private ByteBuf take(ByteBuf in, int len) {
+    if (len >= SLICE_THRESHOLD) {
+      return in.readRetainedSlice(len);
+    }
+    ByteBuf data = ctx.alloc().heapBuffer(len);
+    in.readBytes(data, len);
+    return data;
   }
 
   /** Returns false when the session was closed. */
@@ -254,8 +269,18 @@ public final class YamuxSession extends ByteToMessageDecoder {
     ctx.write(header, ctx.voidPromise());
   }
 
+  /**
+   * Flushes once the event loop has run what is queued: writes of many small messages in one
+   * turn then share Noise frames (and one encryption call) instead of one each.
+   */
   void flush() {
-    ctx.flush();
+    if (!flushScheduled) {
+      flushScheduled = true;
+      ctx.executor().execute(() -> {
+        flushScheduled = false;
+        ctx.flush();
+      });
+    }
   }
 
   void forget(int id) {

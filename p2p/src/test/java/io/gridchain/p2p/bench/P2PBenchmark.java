@@ -31,12 +31,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class P2PBenchmark {
   static final String SINK = "/bench/sink/1.0.0";
+  static final int WINDOW = 1000;
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    int mb = args.length > 1 ? Integer.parseInt(args[1]) : 256;
-    int msgs = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
+    int mb = args.length > 1 ? Integer.parseInt(args[1]) : 128;
+    int msgs = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
     System.out.printf("p2p benchmark: %d rounds, %d MiB per throughput round, %d gossip messages of 256 B per round%n", rounds, mb, msgs);
+    if (args.length > 3 && args[3].equals("java-gossip")) {
+      System.out.printf("java median %.0f msg/s%n", javaGossip(rounds, msgs));
+      System.exit(0);
+    }
     if (args.length > 3 && args[3].equals("java-throughput")) {
       System.out.printf("java median %.1f MB/s%n", javaThroughput(rounds, mb));
       System.exit(0);
@@ -58,8 +63,8 @@ public final class P2PBenchmark {
       server.host().protocols().register(SINK, (s, p) -> new Sink());
       client.dial(server.listenAddresses().get(0)).get(10, TimeUnit.SECONDS);
       Connection c = client.host().connection(server.localPeerId()).orElseThrow();
-      oneStream(c, 64); // warm-up (JIT)
-      oneStream(c, 64);
+      oneStream(c, mb); // two warm-up rounds (JIT), as on the js side
+      oneStream(c, mb);
       List<Double> results = new ArrayList<>();
       for (int i = 0; i < rounds; i++) {
         double r = oneStream(c, mb);
@@ -121,15 +126,16 @@ public final class P2PBenchmark {
 
   // ---- Java: gossip ----
 
+  /** Ed25519 keys, js-libp2p's default, so both sides sign and verify the same kind of signature. */
   static double javaGossip(int rounds, int msgs) throws Exception {
     List<Libp2pNetwork> nodes = new ArrayList<>();
     try {
-      Libp2pNetwork pub = Libp2pNetwork.start(HostConfig.builder(PrivateKey.generate(KeyType.SECP256K1)).build());
+      Libp2pNetwork pub = Libp2pNetwork.start(HostConfig.builder(PrivateKey.generate(KeyType.ED25519)).build());
       nodes.add(pub);
       Topic topic = pub.subscribe("bench", m -> ValidationResult.ACCEPT);
       List<AtomicInteger> counts = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        Libp2pNetwork sub = Libp2pNetwork.start(HostConfig.builder(PrivateKey.generate(KeyType.SECP256K1)).build());
+        Libp2pNetwork sub = Libp2pNetwork.start(HostConfig.builder(PrivateKey.generate(KeyType.ED25519)).build());
         nodes.add(sub);
         AtomicInteger count = new AtomicInteger();
         counts.add(count);
@@ -168,13 +174,19 @@ public final class P2PBenchmark {
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get();
         pending.clear();
       }
+      // at most WINDOW messages ahead of the slowest subscriber, as in bench.mjs
+      while (i - counts.stream().mapToInt(AtomicInteger::get).min().orElse(0) > WINDOW && System.nanoTime() - start < 30e9) {
+        Thread.sleep(1);
+      }
     }
     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (counts.stream().anyMatch(c -> c.get() < msgs) && System.nanoTime() < deadline) {
       Thread.sleep(1);
     }
-    return msgs / ((System.nanoTime() - start) / 1e9);
+    double rate = msgs / ((System.nanoTime() - start) / 1e9);
+    System.out.printf("java gossip delivered %s%n", counts);
+    return rate;
   }
 
   // ---- js ----
@@ -195,7 +207,9 @@ public final class P2PBenchmark {
         }
       }
     }
-    p.waitFor(5, TimeUnit.MINUTES);
+    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+    }
     return median;
   }
 

@@ -37,6 +37,9 @@ class MessageSigningTest {
 
     GossipRpc decoded = GossipRpc.decode(hex(v, "pubsub.rpcSubscribeAndPublishHex"), GossipRpc.Limits.DEFAULT);
     assertThat(MessageSigning.verify(decoded.publish().get(0))).isInstanceOf(MessageSigning.Valid.class);
+    assertThat(MessageSigning.claimedId(decoded.publish().get(0))).contains(hex(v, "pubsub.jsDefaultMessageIdHex"));
+    PubsubMessage keyless = new PubsubMessage(signed.from(), signed.data(), signed.seqno(), signed.topic(), signed.signature(), null);
+    assertThat(MessageSigning.claimedId(keyless)).contains(hex(v, "pubsub.jsDefaultMessageIdHex"));
   }
 
   @ParameterizedTest

@@ -179,6 +179,19 @@ class BadInputTest {
     assertStillServes();
   }
 
+  @Test
+  void anOversizedGossipRpcResetsItsStreamAndCostsThePeerScore() throws Exception {
+    Connection c = attacker();
+    Sink sink = c.openStream(List.of("/meshsub/1.1.0"), (stream, p) -> new Sink(stream)).get(5, TimeUnit.SECONDS);
+    ByteBuf huge = Unpooled.buffer();
+    Varint.write(huge, 100L << 20); // announces 100 MiB; the limit is 4 MiB and a bit
+    huge.writeBytes(new byte[1024]);
+    sink.stream.write(huge);
+    Poll.until(() -> victim.gossip().score(attackerId).join() < 0 ? true : null, WAIT);
+    assertThat(c.isOpen()).isTrue();
+    assertStillServes();
+  }
+
   // ---- helpers ----
 
   private static final class Sink implements StreamHandler {

@@ -63,7 +63,7 @@ class HostTest {
   }
 
   @Test
-  void inboundConnectionsBeyondTheLimitAreRefused() throws Exception {
+  void connectionsBeyondTheLimitAreRefusedBothWays() throws Exception {
     Libp2pNetwork small = start(HostConfig.builder(key()).maxConnections(1).build());
     Libp2pNetwork first = start(HostConfig.builder(key()).build());
     Libp2pNetwork second = start(HostConfig.builder(key()).build());
@@ -71,6 +71,8 @@ class HostTest {
     assertThatThrownBy(() -> second.dial(small.listenAddresses().get(0)).get(10, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class);
     assertThat(small.connectedPeers()).hasSize(1);
+    assertThatThrownBy(() -> small.dial(second.listenAddresses().get(0)).get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class).hasMessageContaining("connection limit reached (1)");
   }
 
   @Test
