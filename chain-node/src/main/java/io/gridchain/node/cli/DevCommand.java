@@ -7,7 +7,7 @@ import io.gridchain.genesis.GenesisDocument;
 import io.gridchain.genesis.GenesisGenerator;
 import io.gridchain.node.GridchainNode;
 import io.gridchain.node.chain.GenesisLoader;
-import io.gridchain.node.chain.SingleValidatorCertifier;
+import io.gridchain.node.config.NetworkConfig;
 import io.gridchain.node.config.NodeConfig;
 import io.gridchain.node.mempool.Mempool;
 import io.gridchain.wallet.Mnemonic;
@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,8 +44,8 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--api-port", description = "HTTP API port (default: ${DEFAULT-VALUE}).", defaultValue = "8080")
     int apiPort;
 
-    @Option(names = "--p2p-port", description = "libp2p port, reserved for the validator network (default: ${DEFAULT-VALUE}).",
-            defaultValue = "26656")
+    @Option(names = "--p2p-port", description = "libp2p port, where observers and tools can join this chain "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "26656")
     int p2pPort;
 
     @Option(names = "--block-time", description = "Time between blocks, e.g. 500ms or 2s (default: ${DEFAULT-VALUE}).",
@@ -84,9 +85,11 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
         out.println("Dev account: " + devAccount.address() + " (m/44'/60'/0'/0/0)");
         NodeConfig config = new NodeConfig(dataDir, apiHost, apiPort, p2pPort, blockTime, Mempool.Limits.DEFAULT)
                 .withPublicUrl(java.util.Optional.ofNullable(publicUrl));
-        GridchainNode node = GridchainNode.start(config, GenesisLoader.load(genesisFile), validator,
-                new SingleValidatorCertifier(validator, DEV_CHAIN_ID), Clock.systemUTC());
+        GridchainNode node = GridchainNode.startNetworked(config,
+                new NetworkConfig("127.0.0.1", p2pPort, List.of(), NetworkConfig.LAN_TIMEOUTS), GenesisLoader.load(genesisFile),
+                validator, Clock.systemUTC());
         out.println("API: http://" + apiHost + ":" + node.apiPort() + "  (Ctrl-C stops the node)");
+        out.println("libp2p: " + node.network().orElseThrow().listenAddresses());
         out.flush();
         NodeLifecycle.runUntilStopped(node);
         return 0;
