@@ -66,6 +66,11 @@ public final class Network implements AutoCloseable {
         return testnet.validatorKeys().get(validator).address().toString();
     }
 
+    /** Validator {@code validator}'s key; its account is funded in genesis. */
+    public SigningKey validatorKey(int validator) {
+        return testnet.validatorKeys().get(validator);
+    }
+
     /** -1 while the node does not answer. */
     public long height(int node) {
         return apis.get(node).status().map(NodeApi.Status::height).orElse(-1L);
