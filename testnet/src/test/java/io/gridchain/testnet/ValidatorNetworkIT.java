@@ -8,12 +8,10 @@ import io.gridchain.core.tx.Transaction;
 import io.gridchain.testnet.net.NodeApi;
 import io.gridchain.testnet.scenario.Network;
 import io.gridchain.testnet.scenario.Scenario;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Four validator processes and an observer on loopback: agreement, a transfer, losing a validator and getting it back. */
 class ValidatorNetworkIT {
@@ -24,12 +22,9 @@ class ValidatorNetworkIT {
     private static final Duration TWO_ROUND_TIMEOUTS = Duration.ofSeconds(5);
     private static final List<Integer> SURVIVORS = List.of(0, 1, 2, 4);
 
-    @TempDir
-    Path dir;
-
     @Test
     void fourValidatorsCommitOutliveAKilledOneAndItSignsAgainAfterRestart() throws Exception {
-        try (Network net = Scenario.validators(4).observers(1).blockTime("200ms").start(dir)) {
+        try (Network net = Scenario.validators(4).observers(1).blockTime("200ms").start("four-validators")) {
             net.awaitHeight(3);
             assertThat(net.api(4).status().orElseThrow().validator()).as("node 4 is an observer").isFalse();
             assertThat(net.api(0).status().orElseThrow().validator()).isTrue();

@@ -98,10 +98,11 @@ public final class LocalTestnet {
         }
         int[] apiPorts = new int[keys.size()];
         int[] p2pPorts = new int[keys.size()];
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
         List<String> multiaddrs = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            apiPorts[i] = spec.basePort() == 0 ? NodeProcess.freePort() : spec.basePort() + 2 * i;
-            p2pPorts[i] = spec.basePort() == 0 ? NodeProcess.freePort() : spec.basePort() + 2 * i + 1;
+            apiPorts[i] = spec.basePort() == 0 ? unusedPort(taken, random) : spec.basePort() + 2 * i;
+            p2pPorts[i] = spec.basePort() == 0 ? unusedPort(taken, random) : spec.basePort() + 2 * i + 1;
             multiaddrs.add("/ip4/127.0.0.1/tcp/" + p2pPorts[i] + "/p2p/" + ValidatorNetwork.peerIdOf(keys.get(i)));
         }
         List<NodeLaunch> launches = new ArrayList<>();
@@ -131,6 +132,26 @@ public final class LocalTestnet {
             launches.add(launch);
         }
         return new LocalTestnet(dir, jar, generated.document().chainId(), launches, generated.validatorKeys());
+    }
+
+    /**
+     * A port no other node of this testnet has and nothing listens on now, taken below Linux's
+     * ephemeral range (32768+) so an outgoing connection cannot grab it before the node binds it.
+     */
+    private static int unusedPort(java.util.Set<Integer> taken, SecureRandom random) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            if (taken.contains(port)) {
+                continue;
+            }
+            try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                taken.add(port);
+                return port;
+            } catch (IOException e) {
+                // in use: try another
+            }
+        }
+        throw new IllegalStateException("no free port between 20000 and 32000 on 127.0.0.1");
     }
 
     private static String writePassword(Path file, SecureRandom random) throws IOException {

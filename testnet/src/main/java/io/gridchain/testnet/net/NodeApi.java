@@ -33,8 +33,8 @@ public final class NodeApi {
     public record Certificate(long height, int round, String blockHash, List<String> validators) {}
 
     /** A block; {@code commit} is the certificate this node stored for it, {@code lastCommit} the parent's as the block carries it. */
-    public record Block(long height, String hash, String stateRoot, int transactions, Optional<Certificate> commit,
-                        Optional<Certificate> lastCommit) {}
+    public record Block(long height, String hash, String stateRoot, long timestampMillis, List<String> transactions,
+                        Optional<Certificate> commit, Optional<Certificate> lastCommit) {}
 
     public URI base() {
         return base;
@@ -49,8 +49,13 @@ public final class NodeApi {
 
     public Block block(long height) {
         JsonNode j = get("v1/blocks/" + height).orElseThrow(() -> new IllegalStateException(base + " did not return block " + height));
+        List<String> txs = new ArrayList<>();
+        for (JsonNode tx : j.path("transactions")) {
+            txs.add(tx.path("hash").asText());
+        }
         return new Block(j.path("height").asLong(), j.path("hash").asText(), j.path("header").path("stateRoot").asText(),
-                j.path("transactions").size(), certificate(j.path("commit")), certificate(j.path("lastCommit")));
+                java.time.Instant.parse(j.path("header").path("timestamp").asText()).toEpochMilli(), txs,
+                certificate(j.path("commit")), certificate(j.path("lastCommit")));
     }
 
     private static Optional<Certificate> certificate(JsonNode c) {

@@ -33,6 +33,19 @@ public final class Scenario {
         return this;
     }
 
+    /**
+     * A fresh directory for one scenario under {@code target/scenarios/}, kept after the run so that
+     * the nodes' logs are there to read when a scenario fails.
+     */
+    public static Path directory(String name) throws IOException {
+        Path root = JAR.toAbsolutePath().getParent().resolve("scenarios");
+        return java.nio.file.Files.createDirectories(root).resolve(name + "-" + System.currentTimeMillis());
+    }
+
+    public Network start(String name) throws IOException {
+        return start(directory(name));
+    }
+
     public Network start(Path dir) throws IOException {
         LocalTestnet testnet = LocalTestnet.create(dir, JAR, new LocalTestnet.Spec(validators, observers, 0, blockTime));
         Network net = new Network(testnet);
