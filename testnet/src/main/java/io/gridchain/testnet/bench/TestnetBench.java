@@ -86,8 +86,16 @@ public final class TestnetBench implements Callable<Integer> {
         NodeApi watch = new NodeApi(URI.create(manifest.nodes().get(0).api()));
         idleBlockTime(watch, out);
         String password = Files.readAllLines(dir.resolve("password")).get(0);
-        SigningKey funder = Keystore.read(dir.resolve(manifest.nodes().get(0).name()).resolve("key.json"), password).orElseThrow();
-        List<SigningKey> keys = fund(clients.get(0), funder, manifest.chainId(), out);
+        List<SigningKey> funders = new ArrayList<>();
+        List<NodeClient> funderClients = new ArrayList<>();
+        for (int i = 0; i < manifest.nodes().size(); i++) {
+            TestnetManifest.Node n = manifest.nodes().get(i);
+            if (n.validator()) {
+                funders.add(Keystore.read(dir.resolve(n.name()).resolve("key.json"), password).orElseThrow());
+                funderClients.add(clients.get(i));
+            }
+        }
+        List<SigningKey> keys = fund(funderClients, funders, manifest.chainId(), out);
         int perSender = (int) Math.ceil((double) rate * duration / senders);
         List<List<Transaction>> perNode = presign(keys, manifest.chainId(), perSender, clients.size(), out);
 
@@ -124,27 +132,45 @@ public final class TestnetBench implements Callable<Integer> {
         say(out, "idle: %d blocks in %.1f s = %.0f ms per block", h1 - h0, seconds, seconds * 1000 / Math.max(1, h1 - h0));
     }
 
-    private List<SigningKey> fund(NodeClient client, SigningKey funder, long chainId, PrintWriter out) {
+    /**
+     * Every validator (funded in genesis) funds its share of the senders through its own node, so no
+     * funder has more pending transfers than the mempool allows one sender.
+     */
+    private List<SigningKey> fund(List<NodeClient> clients, List<SigningKey> funders, long chainId, PrintWriter out) {
         SecureRandom random = new SecureRandom();
         List<SigningKey> keys = new ArrayList<>();
-        List<Transaction> funding = new ArrayList<>();
-        long nonce = client.account(funder.address()).nonce();
+        List<List<Transaction>> funding = new ArrayList<>();
+        long[] nonces = new long[funders.size()];
+        for (int f = 0; f < funders.size(); f++) {
+            funding.add(new ArrayList<>());
+            nonces[f] = clients.get(f).account(funders.get(f).address()).nonce();
+        }
         for (int i = 0; i < senders; i++) {
             SigningKey k = SigningKey.random(random);
             keys.add(k);
-            funding.add(new UnsignedTransaction(chainId, nonce + i, 1_000, new Transfer(k.address(), 1_000_000_000L)).signWith(funder));
+            int f = i % funders.size();
+            funding.get(f).add(new UnsignedTransaction(chainId, nonces[f]++, 1_000, new Transfer(k.address(), 1_000_000_000L))
+                    .signWith(funders.get(f)));
         }
-        say(out, "funding %d senders from %s...", senders, funder.address());
-        for (int i = 0; i < funding.size(); i += 1000) {
-            for (NodeViews.BatchResult r : client.submitBatch(funding.subList(i, Math.min(funding.size(), i + 1000)))) {
-                if (!r.accepted()) {
-                    throw new IllegalStateException("node refused a funding transfer: " + r.code().orElse("?") + ": "
-                            + r.detail().orElse(""));
+        say(out, "funding %d senders from %d validators...", senders, funders.size());
+        for (int f = 0; f < funders.size(); f++) {
+            List<Transaction> txs = funding.get(f);
+            for (int i = 0; i < txs.size(); i += 500) {
+                for (NodeViews.BatchResult r : clients.get(f).submitBatch(txs.subList(i, Math.min(txs.size(), i + 500)))) {
+                    if (!r.accepted()) {
+                        throw new IllegalStateException("node refused a funding transfer: " + r.code().orElse("?") + ": "
+                                + r.detail().orElse(""));
+                    }
                 }
             }
         }
-        client.awaitCommitted(funding.get(funding.size() - 1).hash(), Duration.ofMinutes(2))
-                .orElseThrow(() -> new IllegalStateException("funding transfers were not committed within 2 minutes"));
+        for (int f = 0; f < funders.size(); f++) {
+            List<Transaction> txs = funding.get(f);
+            if (!txs.isEmpty()) {
+                clients.get(f).awaitCommitted(txs.get(txs.size() - 1).hash(), Duration.ofMinutes(5))
+                        .orElseThrow(() -> new IllegalStateException("funding transfers were not committed within 5 minutes"));
+            }
+        }
         return keys;
     }
 
