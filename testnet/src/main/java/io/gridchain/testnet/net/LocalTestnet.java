@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gridchain.core.crypto.SigningKey;
 import io.gridchain.genesis.GenesisGenerator;
 import io.gridchain.node.bft.ValidatorNetwork;
-import io.gridchain.testnet.process.NodeProcess;
 import io.gridchain.wallet.Keystore;
 import java.io.File;
 import java.io.IOException;
@@ -29,7 +28,7 @@ import java.util.concurrent.Future;
 /**
  * A network of gridchain node processes on this machine's loopback: validators (their keys are in
  * the genesis validator set) and observers. Its directory holds everything needed to run it again:
- * {@code genesis.json}, {@code password} (0600), and per node {@code <name>/key.json},
+ * {@code genesis.json}, {@code password} (0600), the {@code gridchain.jar} its nodes run, and per node {@code <name>/key.json},
  * {@code <name>/node.json} (the {@code node run} arguments), {@code <name>/data/} and
  * {@code <name>/node.log}; {@code testnet.json} lists the running nodes.
  */
@@ -131,7 +130,11 @@ public final class LocalTestnet {
             JSON.writeValue(nodeDir.resolve("node.json").toFile(), launch);
             launches.add(launch);
         }
-        return new LocalTestnet(dir, jar, generated.document().chainId(), launches, generated.validatorKeys());
+        // The nodes run from their own copy: rebuilding target/gridchain.jar under a running JVM breaks
+        // its class loading (seen: API threads spinning in Javalin's exception mapper).
+        Path ownJar = dir.resolve("gridchain.jar");
+        Files.copy(jar, ownJar);
+        return new LocalTestnet(dir, ownJar, generated.document().chainId(), launches, generated.validatorKeys());
     }
 
     /**
