@@ -318,6 +318,10 @@ public final class TestnetBench implements Callable<Integer> {
         say(out, "rounds per height: %.3f on average; %d of %d heights needed more than one round",
                 w.blocks.isEmpty() ? 0.0 : (double) roundsSum / w.blocks.size(), laterRounds, w.blocks.size());
         say(out, "secp256k1 recovery: %.0f/s over %d cores", recovery, Runtime.getRuntime().availableProcessors());
+        if (w.blocks.isEmpty()) {
+            say(out, "warning: no block was committed during the load or the 30 s after it: the chain stalled "
+                    + "(node logs are in %s/<name>/node.log)", dir);
+        }
     }
 
     private int countNodes() {
