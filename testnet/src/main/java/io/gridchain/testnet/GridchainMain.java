@@ -2,6 +2,7 @@ package io.gridchain.testnet;
 
 import io.gridchain.node.cli.GridchainCli;
 import io.gridchain.testnet.bench.BenchCommand;
+import io.gridchain.testnet.net.TestnetCommand;
 import picocli.CommandLine;
 
 /** The {@code gridchain} executable: the node's command line plus the tools that drive whole networks. */
@@ -10,6 +11,7 @@ public final class GridchainMain {
 
     public static void main(String[] args) {
         CommandLine cli = GridchainCli.commandLine();
+        cli.addSubcommand("testnet", new TestnetCommand());
         cli.addSubcommand("bench", new BenchCommand());
         System.exit(cli.execute(args));
     }

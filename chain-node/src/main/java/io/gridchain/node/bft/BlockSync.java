@@ -66,6 +66,7 @@ final class BlockSync {
                         if (failure == null) {
                             List<BlockSyncProtocol.SyncedBlock> blocks =
                                     BlockSyncProtocol.decodeResponse(response, ledger.params().maxTransactionBytes());
+                            blocks.parallelStream().forEach(b -> b.block().transactions().forEach(tx -> tx.sender()));
                             if (!blocks.isEmpty()) {
                                 sawHeight(blocks.get(blocks.size() - 1).block().height());
                                 deliver.accept(peer, blocks);

@@ -191,7 +191,7 @@ public final class ConsensusDriver implements AutoCloseable {
             }
             check = MessageVerifier.SECP256K1.verify(p.proposal(), chainId, ledger.validators());
             if (check.isValid()) {
-                proposedBlocks.put(p.block().hash(), p.block());
+                proposedBlocks.put(p.block().hash(), withKnownSenders(p.block()));
                 enqueue(new Input.ProposalReceived(p.proposal()));
             }
         } else {
@@ -202,6 +202,20 @@ public final class ConsensusDriver implements AutoCloseable {
             }
         }
         return check.isValid() ? ValidationResult.ACCEPT : ValidationResult.REJECT;
+    }
+
+    /**
+     * Signature recovery is the costly part of checking a block, so it must not happen on the
+     * consensus thread: transactions already in our mempool bring the sender recovered at admission,
+     * and the others are recovered here, on the gossip thread, across all cores.
+     */
+    private Block withKnownSenders(Block block) {
+        List<Transaction> txs = new java.util.ArrayList<>(block.transactions().size());
+        for (Transaction tx : block.transactions()) {
+            txs.add(mempool.get(tx.hash()).orElse(tx));
+        }
+        txs.parallelStream().forEach(Transaction::sender);
+        return new Block(block.header(), txs, block.lastCommit());
     }
 
     private void carryOut(List<Output> outputs) {

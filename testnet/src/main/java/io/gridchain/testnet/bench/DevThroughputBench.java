@@ -99,11 +99,13 @@ final class DevThroughputBench implements Callable<Integer> {
         }
         out.printf("funding %d senders...%n", senders);
         out.flush();
+        // One sender may have at most 1000 pending transactions: fund in batches, each committed before the next.
         for (int i = 0; i < funding.size(); i += BATCH) {
-            requireAccepted(client.submitBatch(funding.subList(i, Math.min(funding.size(), i + BATCH))));
+            List<Transaction> batch = funding.subList(i, Math.min(funding.size(), i + BATCH));
+            requireAccepted(client.submitBatch(batch));
+            client.awaitCommitted(batch.get(batch.size() - 1).hash(), Duration.ofMinutes(2))
+                    .orElseThrow(() -> new IllegalStateException("funding transfers were not committed"));
         }
-        client.awaitCommitted(funding.get(funding.size() - 1).hash(), Duration.ofMinutes(2))
-                .orElseThrow(() -> new IllegalStateException("funding transfers were not committed"));
         return keys;
     }
 

@@ -1,0 +1,334 @@
+package io.gridchain.testnet.net;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gridchain.core.crypto.SigningKey;
+import io.gridchain.genesis.GenesisGenerator;
+import io.gridchain.node.bft.ValidatorNetwork;
+import io.gridchain.wallet.Keystore;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A network of gridchain node processes on this machine's loopback: validators (their keys are in
+ * the genesis validator set) and observers. Its directory holds everything needed to run it again:
+ * {@code genesis.json}, {@code password} (0600), the {@code gridchain.jar} its nodes run, and per node {@code <name>/key.json},
+ * {@code <name>/node.json} (the {@code node run} arguments), {@code <name>/data/} and
+ * {@code <name>/node.log}; {@code testnet.json} lists the running nodes.
+ */
+public final class LocalTestnet {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** What to make: {@code basePort} 0 picks free ports; else node i gets API {@code basePort + 2i}, libp2p {@code + 1}. */
+    public record Spec(int validators, int observers, int basePort, String blockTime) {
+        public Spec {
+            if (validators < 1 || validators > 100) {
+                throw new IllegalArgumentException("--validators must be between 1 and 100, got " + validators);
+            }
+            if (observers < 0 || observers > 100) {
+                throw new IllegalArgumentException("--observers must be between 0 and 100, got " + observers);
+            }
+        }
+    }
+
+    /** How one node is launched; written to {@code <name>/node.json} so it can be restarted exactly. */
+    public record NodeLaunch(String name, boolean validator, String apiHost, int apiPort, String p2pMultiaddr,
+                             String dataDir, List<String> args) {
+        public NodeLaunch {
+            args = List.copyOf(args);
+        }
+
+        public URI api() {
+            return URI.create("http://" + apiHost + ":" + apiPort);
+        }
+    }
+
+    private final Path dir;
+    private final Path jar;
+    private final long chainId;
+    private final List<NodeLaunch> launches;
+    private final List<SigningKey> validatorKeys;
+    private final Process[] processes;
+
+    private LocalTestnet(Path dir, Path jar, long chainId, List<NodeLaunch> launches, List<SigningKey> validatorKeys) {
+        this.dir = dir;
+        this.jar = jar;
+        this.chainId = chainId;
+        this.launches = List.copyOf(launches);
+        this.validatorKeys = List.copyOf(validatorKeys);
+        this.processes = new Process[launches.size()];
+    }
+
+    /** Writes genesis, keys and per-node configs into {@code dir}, which must not hold a testnet already. */
+    public static LocalTestnet create(Path dir, Path jar, Spec spec) throws IOException {
+        Files.createDirectories(dir);
+        if (Files.exists(dir.resolve("genesis.json"))) {
+            throw new IOException(dir + " already holds a testnet (genesis.json); use another --dir or remove it");
+        }
+        SecureRandom random = new SecureRandom();
+        String password = writePassword(dir.resolve("password"), random);
+        GenesisGenerator.Generated generated = GenesisGenerator.network(
+                GenesisGenerator.NetworkSpec.defaults(spec.validators(), Instant.now().truncatedTo(ChronoUnit.SECONDS)), random);
+        generated.document().write(dir.resolve("genesis.json"));
+        List<SigningKey> keys = new ArrayList<>(generated.validatorKeys());
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < spec.validators(); i++) {
+            names.add("validator-" + i);
+        }
+        for (int i = 0; i < spec.observers(); i++) {
+            keys.add(SigningKey.random(random));
+            names.add("observer-" + i);
+        }
+        int[] apiPorts = new int[keys.size()];
+        int[] p2pPorts = new int[keys.size()];
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        List<String> multiaddrs = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            apiPorts[i] = spec.basePort() == 0 ? unusedPort(taken, random) : spec.basePort() + 2 * i;
+            p2pPorts[i] = spec.basePort() == 0 ? unusedPort(taken, random) : spec.basePort() + 2 * i + 1;
+            multiaddrs.add("/ip4/127.0.0.1/tcp/" + p2pPorts[i] + "/p2p/" + ValidatorNetwork.peerIdOf(keys.get(i)));
+        }
+        List<NodeLaunch> launches = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            Path nodeDir = Files.createDirectories(dir.resolve(names.get(i)));
+            Keystore.write(nodeDir.resolve("key.json"), keys.get(i), password, Keystore.Strength.LIGHT);
+            List<String> others = new ArrayList<>(multiaddrs);
+            others.remove(i);
+            List<String> args = new ArrayList<>(List.of("node", "run",
+                    "--data-dir", nodeDir.resolve("data").toString(),
+                    "--genesis", dir.resolve("genesis.json").toString(),
+                    "--key", nodeDir.resolve("key.json").toString(),
+                    "--password-file", dir.resolve("password").toString(),
+                    "--api-host", "127.0.0.1", "--api-port", Integer.toString(apiPorts[i]),
+                    "--p2p-host", "127.0.0.1", "--p2p-port", Integer.toString(p2pPorts[i])));
+            if (!others.isEmpty()) {
+                args.add("--bootstrap");
+                args.add(String.join(",", others));
+            }
+            if (spec.blockTime() != null) {
+                args.add("--block-time");
+                args.add(spec.blockTime());
+            }
+            NodeLaunch launch = new NodeLaunch(names.get(i), i < spec.validators(), "127.0.0.1", apiPorts[i], multiaddrs.get(i),
+                    nodeDir.resolve("data").toString(), args);
+            JSON.writeValue(nodeDir.resolve("node.json").toFile(), launch);
+            launches.add(launch);
+        }
+        // The nodes run from their own copy: rebuilding target/gridchain.jar under a running JVM breaks
+        // its class loading (seen: API threads spinning in Javalin's exception mapper).
+        Path ownJar = dir.resolve("gridchain.jar");
+        Files.copy(jar, ownJar);
+        return new LocalTestnet(dir, ownJar, generated.document().chainId(), launches, generated.validatorKeys());
+    }
+
+    /**
+     * A port no other node of this testnet has and nothing listens on now, taken below Linux's
+     * ephemeral range (32768+) so an outgoing connection cannot grab it before the node binds it.
+     */
+    private static int unusedPort(java.util.Set<Integer> taken, SecureRandom random) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            if (taken.contains(port)) {
+                continue;
+            }
+            try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                taken.add(port);
+                return port;
+            } catch (IOException e) {
+                // in use: try another
+            }
+        }
+        throw new IllegalStateException("no free port between 20000 and 32000 on 127.0.0.1");
+    }
+
+    private static String writePassword(Path file, SecureRandom random) throws IOException {
+        byte[] secret = new byte[24];
+        random.nextBytes(secret);
+        String password = HexFormat.of().formatHex(secret);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, password + "\n");
+        return password;
+    }
+
+    /**
+     * Starts every node (all at once: each redials its peers until they are up), waits until every
+     * API answers, and writes {@code testnet.json}. Detached nodes run in their own session, so they
+     * outlive this process and a Ctrl-C in its terminal.
+     */
+    public TestnetManifest startAll(boolean detach, Duration timeout) throws IOException {
+        for (int i = 0; i < launches.size(); i++) {
+            processes[i] = launch(i, detach);
+        }
+        ExecutorService waiters = Executors.newFixedThreadPool(launches.size());
+        try {
+            List<Future<?>> ready = new ArrayList<>();
+            for (int i = 0; i < launches.size(); i++) {
+                int index = i;
+                ready.add(waiters.submit(() -> awaitApi(index, timeout)));
+            }
+            for (Future<?> f : ready) {
+                f.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            killAll();
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            killAll();
+            throw new IllegalStateException("interrupted while starting the testnet");
+        } finally {
+            waiters.shutdownNow();
+        }
+        TestnetManifest manifest = manifest();
+        manifest.write(dir);
+        return manifest;
+    }
+
+    /** Starts node {@code index} again with the same data, key and ports, and waits for its API. */
+    public void restart(int index, Duration timeout) throws IOException {
+        if (processes[index] != null && processes[index].isAlive()) {
+            throw new IllegalStateException(launches.get(index).name() + " is still running");
+        }
+        processes[index] = launch(index, false);
+        awaitApi(index, timeout);
+        manifest().write(dir);
+    }
+
+    private Process launch(int index, boolean detach) throws IOException {
+        NodeLaunch l = launches.get(index);
+        List<String> command = new ArrayList<>();
+        if (detach && Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(List.of("-Xmx1g", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
+        command.addAll(l.args());
+        Path log = dir.resolve(l.name()).resolve("node.log");
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    private void awaitApi(int index, Duration timeout) {
+        NodeLaunch l = launches.get(index);
+        NodeApi api = new NodeApi(l.api());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (api.status().isEmpty()) {
+            Process p = processes[index];
+            if (!p.isAlive()) {
+                throw new IllegalStateException(l.name() + " exited with " + p.exitValue() + " before its API answered; see "
+                        + dir.resolve(l.name()).resolve("node.log"));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(l.name() + " API did not answer within " + timeout + "; see "
+                        + dir.resolve(l.name()).resolve("node.log"));
+            }
+            sleep(100);
+        }
+    }
+
+    public TestnetManifest manifest() {
+        List<TestnetManifest.Node> nodes = new ArrayList<>();
+        for (int i = 0; i < launches.size(); i++) {
+            NodeLaunch l = launches.get(i);
+            long pid = processes[i] == null || !processes[i].isAlive() ? 0 : processes[i].pid();
+            nodes.add(new TestnetManifest.Node(l.name(), l.api().toString(), l.p2pMultiaddr(), l.dataDir(), pid, l.validator()));
+        }
+        return new TestnetManifest(chainId, nodes);
+    }
+
+    /** SIGKILL: no shutdown hook, no flush; what a power cut does to the process. */
+    public void kill(int index) {
+        Process p = processes[index];
+        if (p != null) {
+            p.destroyForcibly();
+            waitFor(p, Duration.ofSeconds(30));
+        }
+    }
+
+    /** SIGTERM, then SIGKILL if the node has not exited within {@code grace}; the exit code. */
+    public int stop(int index, Duration grace) {
+        Process p = processes[index];
+        if (p == null) {
+            return 0;
+        }
+        p.destroy();
+        if (!waitFor(p, grace)) {
+            p.destroyForcibly();
+            waitFor(p, Duration.ofSeconds(30));
+        }
+        return p.exitValue();
+    }
+
+    public void killAll() {
+        for (int i = 0; i < processes.length; i++) {
+            if (processes[i] != null && processes[i].isAlive()) {
+                processes[i].destroyForcibly();
+            }
+        }
+        for (Process p : processes) {
+            if (p != null) {
+                waitFor(p, Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    public boolean isRunning(int index) {
+        return processes[index] != null && processes[index].isAlive();
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public long chainId() {
+        return chainId;
+    }
+
+    public List<NodeLaunch> nodes() {
+        return launches;
+    }
+
+    /** The validators' keys, in genesis order; each validator's account is funded in genesis. */
+    public List<SigningKey> validatorKeys() {
+        return validatorKeys;
+    }
+
+    public Optional<Process> process(int index) {
+        return Optional.ofNullable(processes[index]);
+    }
+
+    private static boolean waitFor(Process p, Duration timeout) {
+        try {
+            return p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted"));
+        }
+    }
+}

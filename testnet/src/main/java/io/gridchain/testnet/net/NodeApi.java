@@ -1,0 +1,88 @@
+package io.gridchain.testnet.net;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The parts of a networked node's API that the testnet tools read: its status with the network
+ * fields, and blocks with their commit certificates (whose shape the wallet's client leaves open).
+ */
+public final class NodeApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final URI base;
+
+    public NodeApi(URI base) {
+        String s = base.toString();
+        this.base = URI.create(s.endsWith("/") ? s : s + "/");
+    }
+
+    public record Status(long height, String latestBlockHash, boolean validator, boolean syncing, long targetHeight,
+                         int peers) {}
+
+    /** A commit certificate: 2/3+ precommits of {@code round} for {@code blockHash}, by these validators. */
+    public record Certificate(long height, int round, String blockHash, List<String> validators) {}
+
+    /** A block; {@code commit} is the certificate this node stored for it, {@code lastCommit} the parent's as the block carries it. */
+    public record Block(long height, String hash, String stateRoot, long timestampMillis, List<String> transactions,
+                        Optional<Certificate> commit, Optional<Certificate> lastCommit) {}
+
+    public URI base() {
+        return base;
+    }
+
+    /** Empty when the node does not answer (down, starting, or too busy for two seconds). */
+    public Optional<Status> status() {
+        return get("v1/status").map(j -> new Status(j.path("height").asLong(), j.path("latestBlockHash").asText(),
+                j.path("validator").asBoolean(), j.path("syncing").asBoolean(), j.path("targetHeight").asLong(),
+                j.path("peers").asInt()));
+    }
+
+    public Block block(long height) {
+        JsonNode j = get("v1/blocks/" + height).orElseThrow(() -> new IllegalStateException(base + " did not return block " + height));
+        List<String> txs = new ArrayList<>();
+        for (JsonNode tx : j.path("transactions")) {
+            txs.add(tx.path("hash").asText());
+        }
+        return new Block(j.path("height").asLong(), j.path("hash").asText(), j.path("header").path("stateRoot").asText(),
+                java.time.Instant.parse(j.path("header").path("timestamp").asText()).toEpochMilli(), txs,
+                certificate(j.path("commit")), certificate(j.path("lastCommit")));
+    }
+
+    private static Optional<Certificate> certificate(JsonNode c) {
+        if (c.isMissingNode() || c.isNull()) {
+            return Optional.empty();
+        }
+        List<String> validators = new ArrayList<>();
+        for (JsonNode s : c.path("signatures")) {
+            validators.add(s.path("validator").asText());
+        }
+        return Optional.of(new Certificate(c.path("height").asLong(), c.path("round").asInt(), c.path("blockHash").asText(),
+                validators));
+    }
+
+    private Optional<JsonNode> get(String path) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(2)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                return Optional.empty();
+            }
+            return Optional.of(JSON.readTree(r.body()));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.gridchain.testnet.net;
+
+import io.gridchain.testnet.process.NodeProcess;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "testnet", mixinStandardHelpOptions = true,
+        description = "Run a local validator network: node processes on this machine's loopback.",
+        subcommands = {TestnetCommand.Up.class, TestnetCommand.Status.class, TestnetCommand.Down.class})
+public final class TestnetCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "up", mixinStandardHelpOptions = true,
+            description = {"Make a genesis with N validators, their keys and one config per node in DIR, start N+M node "
+                    + "processes on 127.0.0.1 and wait until every API answers. The nodes keep running after this command "
+                    + "exits (output in DIR/<name>/node.log); stop them with 'testnet down'.",
+                "Keys are encrypted with a random password in DIR/password (mode 0600) and cheap scrypt parameters: "
+                    + "fine for a testnet, not for real validator keys."})
+    static final class Up implements Callable<Integer> {
+        @Option(names = "--validators", required = true, description = "Validators (in the genesis validator set).")
+        int validators;
+
+        @Option(names = "--observers", defaultValue = "0", description = "Observers: follow the chain, serve the API, never sign (default: ${DEFAULT-VALUE}).")
+        int observers;
+
+        @Option(names = "--dir", required = true, description = "Directory for the whole testnet; must not hold one already.")
+        Path dir;
+
+        @Option(names = "--base-port", defaultValue = "0",
+                description = "Node i gets API port P+2i and libp2p port P+2i+1 (default: free ports).")
+        int basePort;
+
+        @Option(names = "--block-time", description = "Time between blocks, e.g. 200ms (default: the genesis target block time).")
+        String blockTime;
+
+        @Option(names = "--netns", description = "Run each node in its own Linux network namespace (needs root).")
+        boolean netns;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            if (netns) {
+                return refuseNetns(spec.commandLine().getErr());
+            }
+            LocalTestnet.Spec s = new LocalTestnet.Spec(validators, observers, basePort, blockTime);
+            out.printf("making genesis, keys and configs for %d validator(s) and %d observer(s) in %s...%n", validators, observers, dir);
+            out.flush();
+            LocalTestnet net = LocalTestnet.create(dir, NodeProcess.currentJar(), s);
+            out.printf("chain %d; starting %d node processes...%n", net.chainId(), net.nodes().size());
+            out.flush();
+            TestnetManifest manifest = net.startAll(true, Duration.ofSeconds(120));
+            for (TestnetManifest.Node n : manifest.nodes()) {
+                out.printf("  %-12s pid %-7d api %s  p2p %s%n", n.name(), n.pid(), n.api(), n.p2p());
+            }
+            out.println("wrote " + TestnetManifest.file(dir));
+            out.println("watch: gridchain testnet status --dir " + dir + "    stop: gridchain testnet down --dir " + dir);
+            return 0;
+        }
+
+        /** Namespaces need CAP_NET_ADMIN; the bridge and veth wiring is not built yet, so even root is refused. */
+        static int refuseNetns(PrintWriter err) {
+            if (!isRoot()) {
+                err.println("error: --netns needs root (it creates network namespaces, veth pairs and a bridge); "
+                        + "run as root or leave out --netns");
+            } else {
+                err.println("error: --netns is not implemented yet; leave out --netns to run the nodes on 127.0.0.1");
+            }
+            err.flush();
+            return 2;
+        }
+    }
+
+    /** Effective uid 0, from {@code /proc/self/status} ("Uid: real effective saved fs"). */
+    static boolean isRoot() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return "0".equals(line.substring(4).trim().split("\\s+")[1]);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show each node's height, peers and sync state.")
+    static final class Status implements Callable<Integer> {
+        @Option(names = "--dir", required = true, description = "The testnet's directory.")
+        Path dir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            TestnetManifest manifest = TestnetManifest.read(dir);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("chain %d%n", manifest.chainId());
+            out.printf("%-12s %-9s %8s %5s %7s %8s %s%n", "NAME", "VALIDATOR", "HEIGHT", "PEERS", "SYNCING", "PID", "ALIVE");
+            for (TestnetManifest.Node n : manifest.nodes()) {
+                Optional<NodeApi.Status> s = new NodeApi(java.net.URI.create(n.api())).status();
+                out.printf("%-12s %-9s %8s %5s %7s %8d %s%n", n.name(), n.validator() ? "yes" : "no",
+                        s.map(x -> Long.toString(x.height())).orElse("-"), s.map(x -> Integer.toString(x.peers())).orElse("-"),
+                        s.map(x -> x.syncing() ? "yes" : "no").orElse("-"), n.pid(), alive(n) ? "yes" : "no");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "down", mixinStandardHelpOptions = true,
+            description = "Stop every node of the testnet: SIGTERM, then SIGKILL for any still running after --timeout.")
+    static final class Down implements Callable<Integer> {
+        @Option(names = "--dir", required = true, description = "The testnet's directory.")
+        Path dir;
+
+        @Option(names = "--timeout", defaultValue = "20s", description = "Grace after SIGTERM, e.g. 20s or 500ms (default: ${DEFAULT-VALUE}).")
+        String grace;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Duration timeout = duration(grace);
+            TestnetManifest manifest = TestnetManifest.read(dir);
+            PrintWriter out = spec.commandLine().getOut();
+            java.util.Map<TestnetManifest.Node, ProcessHandle> signalled = new java.util.LinkedHashMap<>();
+            for (TestnetManifest.Node n : manifest.nodes()) {
+                Optional<ProcessHandle> p = handle(n);
+                if (p.isEmpty()) {
+                    out.printf("%-12s not running%n", n.name());
+                    continue;
+                }
+                p.get().destroy();
+                signalled.put(n, p.get());
+                out.printf("%-12s pid %d: SIGTERM sent%n", n.name(), n.pid());
+            }
+            out.flush();
+            for (java.util.Map.Entry<TestnetManifest.Node, ProcessHandle> e : signalled.entrySet()) {
+                TestnetManifest.Node n = e.getKey();
+                try {
+                    e.getValue().onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    out.printf("%-12s pid %d: exited%n", n.name(), n.pid());
+                } catch (java.util.concurrent.TimeoutException t) {
+                    e.getValue().destroyForcibly();
+                    out.printf("%-12s pid %d: still running after %s, SIGKILL sent%n", n.name(), n.pid(), grace);
+                }
+                out.flush();
+            }
+            TestnetManifest stopped = manifest;
+            for (int i = 0; i < manifest.nodes().size(); i++) {
+                stopped = stopped.withPid(i, 0);
+            }
+            stopped.write(dir);
+            out.println("all nodes stopped; data kept in " + dir);
+            return 0;
+        }
+    }
+
+    /** {@code 500ms}, {@code 20s}, {@code 2m}. */
+    static Duration duration(String text) {
+        String t = text.trim();
+        try {
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            if (t.endsWith("s")) {
+                return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+            if (t.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error below
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a duration such as 500ms, 20s or 2m");
+    }
+
+    static boolean alive(TestnetManifest.Node n) {
+        return handle(n).isPresent();
+    }
+
+    /** The node's process, if it runs; a recycled pid running something else does not count. */
+    static Optional<ProcessHandle> handle(TestnetManifest.Node n) {
+        if (n.pid() <= 0) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(n.pid()).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(c -> c.contains(n.dataDir())).orElse(true));
+    }
+}
