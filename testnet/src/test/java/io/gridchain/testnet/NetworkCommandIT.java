@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code gridchain testnet up / status / down} as an operator types them. */
-class TestnetCommandIT {
+class NetworkCommandIT {
     private static final Path JAR = Path.of(System.getProperty("gridchain.jar", "target/gridchain.jar"));
 
     @TempDir
