@@ -23,15 +23,23 @@ public final class TransactionRelay {
     private final Mempool mempool;
     private final IntSupplier maxTransactionBytes;
     private final Topic topic;
+    private final P2PNetwork network;
 
     public TransactionRelay(P2PNetwork network, long chainId, Mempool mempool, IntSupplier maxTransactionBytes) {
+        this.network = network;
         this.mempool = mempool;
         this.maxTransactionBytes = maxTransactionBytes;
         this.topic = network.subscribe("/gridchain/" + chainId + "/txs/1", this::validate);
     }
 
+    /**
+     * Each gossip message is signed (StrictSign), which costs about what admitting the transaction
+     * did; with nobody to hear it (a dev chain alone) that work is skipped.
+     */
     public void publish(Transaction tx) {
-        topic.publish(tx.encode());
+        if (!network.connectedPeers().isEmpty()) {
+            topic.publish(tx.encode());
+        }
     }
 
     private ValidationResult validate(GossipMessage message) {
