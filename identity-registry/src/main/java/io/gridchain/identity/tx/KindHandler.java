@@ -1,36 +1,23 @@
 package io.gridchain.identity.tx;
 
 import io.gridchain.core.state.StateOverlay;
-import io.gridchain.core.tx.TransactionHandler;
+import io.gridchain.core.tx.DecodingHandler;
 import io.gridchain.core.tx.TxContext;
 import io.gridchain.core.tx.TxOutcome;
 import io.gridchain.core.tx.TxPayload;
 import java.util.function.Function;
 
 /** One transaction kind of this module: a kind name, its strict decoder and its rule. */
-final class KindHandler<P extends TxPayload> implements TransactionHandler<P> {
+final class KindHandler<P extends TxPayload> extends DecodingHandler<P> {
     interface Rule<P> {
         TxOutcome apply(Ledger ledger, P payload);
     }
 
-    private final String kind;
-    private final Function<byte[], P> decoder;
     private final Rule<P> rule;
 
     KindHandler(String kind, Function<byte[], P> decoder, Rule<P> rule) {
-        this.kind = kind;
-        this.decoder = decoder;
+        super(kind, decoder);
         this.rule = rule;
-    }
-
-    @Override
-    public String kind() {
-        return kind;
-    }
-
-    @Override
-    public P decode(byte[] payload) {
-        return decoder.apply(payload);
     }
 
     @Override
