@@ -22,8 +22,13 @@ public interface P2PNetwork extends AutoCloseable {
 
   void addPeerListener(PeerListener listener);
 
-  /** Joins a topic; every new valid-signed message on it goes through validator. */
-  Topic subscribe(String topic, GossipValidator validator);
+  /** Joins a topic; every new valid-signed message on it goes through validator, on the gossip thread. */
+  default Topic subscribe(String topic, GossipValidator validator) {
+    return subscribeAsync(topic, message -> CompletableFuture.completedFuture(validator.validate(message)));
+  }
+
+  /** Joins a topic whose validator answers later; other topics' messages are not held up meanwhile. */
+  Topic subscribeAsync(String topic, AsyncGossipValidator validator);
 
   void registerProtocol(RequestResponseProtocol protocol);
 

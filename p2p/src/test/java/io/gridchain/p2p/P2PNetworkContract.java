@@ -92,6 +92,42 @@ public abstract class P2PNetworkContract {
     assertThat(atC).containsExactly("good block from true");
   }
 
+  /**
+   * B's validator of topic "slow" holds its verdict until released; meanwhile a message on "fast"
+   * must reach C through B, and the held message is forwarded only once it is accepted.
+   */
+  @Test
+  void aSlowAsyncValidatorHoldsUpNeitherOtherTopicsNorItsOwnForwarding() throws Exception {
+    P2PNetwork a = node();
+    P2PNetwork b = node();
+    P2PNetwork c = node();
+    CompletableFuture<ValidationResult> verdict = new CompletableFuture<>();
+    List<String> atC = new CopyOnWriteArrayList<>();
+    Topic slowAtA = a.subscribe("slow", m -> ValidationResult.ACCEPT);
+    Topic fastAtA = a.subscribe("fast", m -> ValidationResult.ACCEPT);
+    b.subscribeAsync("slow", m -> verdict);
+    b.subscribe("fast", m -> ValidationResult.ACCEPT);
+    for (String topic : List.of("slow", "fast")) {
+      c.subscribe(topic, m -> {
+        atC.add(topic + ":" + new String(m.data(), StandardCharsets.UTF_8));
+        return ValidationResult.ACCEPT;
+      });
+    }
+    a.dial(b.listenAddresses().get(0)).get(10, TimeUnit.SECONDS);
+    b.dial(c.listenAddresses().get(0)).get(10, TimeUnit.SECONDS);
+    settle(List.of(a, b, c), "slow");
+    settle(List.of(a, b, c), "fast");
+
+    slowAtA.publish("batch".getBytes(StandardCharsets.UTF_8)).get();
+    fastAtA.publish("vote".getBytes(StandardCharsets.UTF_8)).get();
+    Poll.until(() -> atC.contains("fast:vote") ? true : null, WAIT);
+    assertThat(atC).containsExactly("fast:vote");
+
+    verdict.complete(ValidationResult.ACCEPT);
+    Poll.until(() -> atC.contains("slow:batch") ? true : null, WAIT);
+    assertThat(atC).containsExactly("fast:vote", "slow:batch");
+  }
+
   @Test
   void requestResponseWithLimits() throws Exception {
     P2PNetwork a = node();

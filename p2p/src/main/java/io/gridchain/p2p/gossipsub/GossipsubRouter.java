@@ -1,7 +1,7 @@
 package io.gridchain.p2p.gossipsub;
 
 import io.gridchain.p2p.GossipMessage;
-import io.gridchain.p2p.GossipValidator;
+import io.gridchain.p2p.AsyncGossipValidator;
 import io.gridchain.p2p.PeerId;
 import io.gridchain.p2p.ValidationResult;
 import io.gridchain.p2p.crypto.PrivateKey;
@@ -39,7 +39,7 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
   private final ScheduledExecutorService thread;
   private final MeshState state;
   private final Map<PeerId, GossipPeer> peers = new HashMap<>();
-  private final Map<String, GossipValidator> subscriptions = new HashMap<>();
+  private final Map<String, AsyncGossipValidator> subscriptions = new HashMap<>();
   private final MessageCache mcache;
   private final SeenCache seen;
   private static final int MAX_INBOUND_STREAMS = 2;
@@ -95,7 +95,7 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
 
   // ---- API (any thread) ----
 
-  public void subscribe(String topic, GossipValidator validator) {
+  public void subscribe(String topic, AsyncGossipValidator validator) {
     run(() -> join(topic, validator));
   }
 
@@ -224,30 +224,47 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
     if (!seen.add(id, System.nanoTime())) {
       return;
     }
-    GossipValidator validator = subscriptions.get(m.topic());
+    AsyncGossipValidator validator = subscriptions.get(m.topic());
     if (validator == null) {
       return; // not our topic: we neither deliver nor forward it
     }
-    ValidationResult r = validate(validator, new GossipMessage(m.topic(), m.data(), valid.origin(), peer.id, id));
+    PeerId from = peer.id;
+    PeerId origin = valid.origin();
+    CompletableFuture<ValidationResult> verdict = validate(validator, new GossipMessage(m.topic(), m.data(), origin, from, id));
+    if (verdict.isDone()) {
+      settle(m, id, from, origin, verdict.getNow(ValidationResult.IGNORE));
+    } else {
+      verdict.whenComplete((r, e) -> run(() -> settle(m, id, from, origin, e == null ? r : ValidationResult.IGNORE)));
+    }
+  }
+
+  /** Acts on a verdict: an accepted message is cached for IWANT and forwarded; a rejected one costs its sender. */
+  private void settle(PubsubMessage m, byte[] id, PeerId from, PeerId origin, ValidationResult r) {
     switch (r) {
       case ACCEPT -> {
         mcache.put(id, m);
-        forward(m, peer.id, valid.origin());
+        forward(m, from, origin);
       }
       case REJECT -> {
-        LOG.info("validator rejected a message from {} on {}", peer.id, m.topic());
-        peer.score.invalidMessage();
+        LOG.info("validator rejected a message from {} on {}", from, m.topic());
+        GossipPeer sender = peers.get(from);
+        if (sender != null) {
+          sender.score.invalidMessage();
+        }
       }
       case IGNORE -> { }
     }
   }
 
-  private static ValidationResult validate(GossipValidator validator, GossipMessage msg) {
+  private static CompletableFuture<ValidationResult> validate(AsyncGossipValidator validator, GossipMessage msg) {
     try {
-      return validator.validate(msg);
+      return validator.validate(msg).toCompletableFuture().exceptionally(e -> {
+        LOG.warn("validator of {} failed; ignoring the message", msg.topic(), e);
+        return ValidationResult.IGNORE;
+      });
     } catch (RuntimeException e) {
       LOG.warn("validator of {} threw; ignoring the message", msg.topic(), e);
-      return ValidationResult.IGNORE;
+      return CompletableFuture.completedFuture(ValidationResult.IGNORE);
     }
   }
 
@@ -270,7 +287,7 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
 
   // ---- local actions ----
 
-  private void join(String topic, GossipValidator validator) {
+  private void join(String topic, AsyncGossipValidator validator) {
     if (subscriptions.put(topic, validator) != null) {
       return;
     }

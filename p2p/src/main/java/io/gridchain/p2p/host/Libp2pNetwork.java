@@ -1,6 +1,6 @@
 package io.gridchain.p2p.host;
 
-import io.gridchain.p2p.GossipValidator;
+import io.gridchain.p2p.AsyncGossipValidator;
 import io.gridchain.p2p.P2PNetwork;
 import io.gridchain.p2p.Peer;
 import io.gridchain.p2p.PeerId;
@@ -94,7 +94,7 @@ public final class Libp2pNetwork implements P2PNetwork {
   }
 
   @Override
-  public Topic subscribe(String topic, GossipValidator validator) {
+  public Topic subscribeAsync(String topic, AsyncGossipValidator validator) {
     gossip.subscribe(topic, validator);
     return new Topic() {
       @Override

@@ -1,7 +1,7 @@
 package io.gridchain.p2p.memory;
 
 import io.gridchain.p2p.GossipMessage;
-import io.gridchain.p2p.GossipValidator;
+import io.gridchain.p2p.AsyncGossipValidator;
 import io.gridchain.p2p.P2PNetwork;
 import io.gridchain.p2p.Peer;
 import io.gridchain.p2p.PeerId;
@@ -33,7 +33,7 @@ public final class InMemoryP2PNetwork implements P2PNetwork {
   private final PeerId id;
   private final Set<PeerId> connected = ConcurrentHashMap.newKeySet();
   private final Map<PeerId, Boolean> outbound = new ConcurrentHashMap<>();
-  private final Map<String, GossipValidator> topics = new ConcurrentHashMap<>();
+  private final Map<String, AsyncGossipValidator> topics = new ConcurrentHashMap<>();
   private final Map<String, RequestResponseProtocol> protocols = new ConcurrentHashMap<>();
   private final Set<ByteBuffer> seen = ConcurrentHashMap.newKeySet();
   private final List<PeerListener> listeners = new CopyOnWriteArrayList<>();
@@ -107,7 +107,7 @@ public final class InMemoryP2PNetwork implements P2PNetwork {
   }
 
   @Override
-  public Topic subscribe(String topic, GossipValidator validator) {
+  public Topic subscribeAsync(String topic, AsyncGossipValidator validator) {
     topics.put(topic, validator);
     return new Topic() {
       @Override
@@ -144,13 +144,15 @@ public final class InMemoryP2PNetwork implements P2PNetwork {
   }
 
   private void receive(GossipMessage m) {
-    GossipValidator v = topics.get(m.topic());
+    AsyncGossipValidator v = topics.get(m.topic());
     if (closed || v == null || !connected.contains(m.source()) || !seen.add(ByteBuffer.wrap(m.messageId()))) {
       return;
     }
-    if (v.validate(m) == ValidationResult.ACCEPT) {
-      forward(m, m.source());
-    }
+    v.validate(m).thenAccept(verdict -> {
+      if (verdict == ValidationResult.ACCEPT) {
+        forward(m, m.source());
+      }
+    });
   }
 
   @Override
