@@ -137,7 +137,8 @@ public final class GridchainNode implements AutoCloseable {
                     () -> ledger.params().maxTransactionBytes());
             ConsensusDriver driver = new ConsensusDriver(ledger, core.mempool(), network, key, config.dataDir(), net.timeouts(),
                     config.blockTime(), clock, core.metrics(), ownTransactions(core.mempool(), relay), net.testOnlyEquivocate());
-            NetRoutes netRoutes = new NetRoutes(ledger, network, driver::syncing, driver::targetHeight);
+            NetRoutes netRoutes = new NetRoutes(ledger, network, driver::syncing, driver::targetHeight,
+                    driver::progress);
             ApiServer api = startApi(config, core, clock, List.of(netRoutes),
                     () -> netRoutes.statusFields(ledger.validators().contains(key.address())), relay::publish);
             driver.start();

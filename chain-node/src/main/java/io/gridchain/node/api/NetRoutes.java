@@ -1,5 +1,6 @@
 package io.gridchain.node.api;
 
+import io.gridchain.consensus.EngineState;
 import io.gridchain.core.validator.ValidatorSet;
 import io.gridchain.node.chain.Ledger;
 import io.gridchain.p2p.P2PNetwork;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /** {@code GET /v1/net} and the network part of {@code /v1/status}: who we are on the wire and whom we see. */
 public final class NetRoutes implements ApiServer.Routes {
@@ -20,12 +22,15 @@ public final class NetRoutes implements ApiServer.Routes {
     private final P2PNetwork network;
     private final BooleanSupplier syncing;
     private final LongSupplier targetHeight;
+    private final Supplier<EngineState> consensus;
 
-    public NetRoutes(Ledger ledger, P2PNetwork network, BooleanSupplier syncing, LongSupplier targetHeight) {
+    public NetRoutes(Ledger ledger, P2PNetwork network, BooleanSupplier syncing, LongSupplier targetHeight,
+                     Supplier<EngineState> consensus) {
         this.ledger = ledger;
         this.network = network;
         this.syncing = syncing;
         this.targetHeight = targetHeight;
+        this.consensus = consensus;
     }
 
     @Override
@@ -55,6 +60,12 @@ public final class NetRoutes implements ApiServer.Routes {
         m.put("syncing", syncing.getAsBoolean());
         m.put("targetHeight", targetHeight.getAsLong());
         m.put("peers", network.connectedPeers().size());
+        EngineState engine = consensus.get();
+        Map<String, Object> round = new LinkedHashMap<>();
+        round.put("height", engine.height());
+        round.put("round", engine.round());
+        round.put("step", engine.step() == null ? null : engine.step().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("consensus", round); // the height being decided and how far: a stuck round shows here first
         return m;
     }
 

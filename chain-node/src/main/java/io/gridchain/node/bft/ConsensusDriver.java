@@ -2,6 +2,7 @@ package io.gridchain.node.bft;
 
 import io.gridchain.consensus.ConsensusEngine;
 import io.gridchain.consensus.EngineConfig;
+import io.gridchain.consensus.EngineState;
 import io.gridchain.consensus.Input;
 import io.gridchain.consensus.Output;
 import io.gridchain.consensus.TimeoutConfig;
@@ -135,6 +136,8 @@ public final class ConsensusDriver implements AutoCloseable {
         timers.scheduleWithFixedDelay(sync::tick, 500, 500, TimeUnit.MILLISECONDS);
     }
 
+    private volatile EngineState progress = new EngineState(0, 0, null, null, -1, null, -1);
+
     public boolean syncing() {
         return sync.targetHeight() > ledger.head().height() + 1;
     }
@@ -167,6 +170,21 @@ public final class ConsensusDriver implements AutoCloseable {
     private void process(Input input) {
         wal.append(input);
         carryOut(engine.apply(input));
+        EngineState now = engine.state();
+        if (now.round() > 0 && (now.height() != progress.height() || now.round() != progress.round())) {
+            log.info("height {} moved to round {} ({})", now.height(), now.round(), describe(input));
+        }
+        progress = now;
+    }
+
+    private static String describe(Input input) {
+        return input instanceof Input.TimeoutExpired t ? t.kind().name().toLowerCase(java.util.Locale.ROOT) + " timeout of round " + t.round()
+                : "votes of a later round";
+    }
+
+    /** Height, round and step of the engine as of its last input; read by the API from other threads. */
+    public EngineState progress() {
+        return progress;
     }
 
     /** Decodes, checks the signature against this height's validators, and hands the message over. */
@@ -327,15 +345,18 @@ public final class ConsensusDriver implements AutoCloseable {
         }
         long started = System.nanoTime();
         ledger.commit(p, d.certificate());
-        afterCommit(p, System.nanoTime() - started);
+        afterCommit(p, d.certificate(), System.nanoTime() - started);
         timers.schedule(() -> enqueueTask(this::startNextHeight), blockTime.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    void afterCommit(PreparedBlock p, long nanos) {
+    /** One line per block, as operators of BFT chains expect: what was committed, in which round, how fast. */
+    void afterCommit(PreparedBlock p, CommitCertificate certificate, long nanos) {
         Set<Hash32> done = new HashSet<>();
         p.block().transactions().forEach(tx -> done.add(tx.hash()));
         mempool.afterCommit(done, p.state().changes().keySet());
         metrics.blockCommitted(p.block().height(), p.block().transactions().size(), nanos);
+        log.info("committed block {} at height {} round {}: {} txs, stored in {} ms, mempool {}", p.block().hash().toHex().substring(0, 12),
+                p.block().height(), certificate.round(), p.block().transactions().size(), nanos / 1_000_000, mempool.size());
     }
 
     /**
@@ -363,7 +384,7 @@ public final class ConsensusDriver implements AutoCloseable {
             long started = System.nanoTime();
             PreparedBlock p = ((Ledger.Validated.Valid) validated).block();
             ledger.commit(p, synced.certificate());
-            afterCommit(p, System.nanoTime() - started);
+            afterCommit(p, synced.certificate(), System.nanoTime() - started);
         }
         if (ledger.head().height() > before) {
             sync.progress(ledger.head().height());

@@ -270,8 +270,15 @@ public final class TestnetBench implements Callable<Integer> {
             long next = api.status().orElseThrow().height() + 1;
             while (!stop.get()) {
                 long head = api.status().map(NodeApi.Status::height).orElse(next - 1);
-                for (; next <= head; next++) {
-                    NodeApi.Block b = api.block(next);
+                for (; next <= head && !stop.get(); next++) {
+                    NodeApi.Block b;
+                    try {
+                        b = api.block(next);
+                    } catch (IllegalStateException e) {
+                        // a node under load can be slow to serve a large block: try again next turn
+                        System.err.println("bench: " + e.getMessage() + "; retrying");
+                        break;
+                    }
                     long now = System.nanoTime();
                     blocks.add(b);
                     blockSeenAt.add(now);

@@ -19,6 +19,8 @@ import java.util.Optional;
 public final class NodeApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration BLOCK_TIMEOUT = Duration.ofSeconds(10);
     private final URI base;
 
     public NodeApi(URI base) {
@@ -42,13 +44,22 @@ public final class NodeApi {
 
     /** Empty when the node does not answer (down, starting, or too busy for two seconds). */
     public Optional<Status> status() {
-        return get("v1/status").map(j -> new Status(j.path("height").asLong(), j.path("latestBlockHash").asText(),
+        return get("v1/status", STATUS_TIMEOUT).map(j -> new Status(j.path("height").asLong(), j.path("latestBlockHash").asText(),
                 j.path("validator").asBoolean(), j.path("syncing").asBoolean(), j.path("targetHeight").asLong(),
                 j.path("peers").asInt()));
     }
 
+    /**
+     * A block as this node stored it. Blocks of thousands of transactions take a loaded node longer
+     * than a status to serve, so this waits longer and asks three times before giving up.
+     */
     public Block block(long height) {
-        JsonNode j = get("v1/blocks/" + height).orElseThrow(() -> new IllegalStateException(base + " did not return block " + height));
+        Optional<JsonNode> answer = Optional.empty();
+        for (int attempt = 0; attempt < 3 && answer.isEmpty(); attempt++) {
+            answer = get("v1/blocks/" + height, BLOCK_TIMEOUT);
+        }
+        JsonNode j = answer.orElseThrow(() -> new IllegalStateException(base + " did not return block " + height
+                + " within 3 attempts of " + BLOCK_TIMEOUT.toSeconds() + " s"));
         List<String> txs = new ArrayList<>();
         for (JsonNode tx : j.path("transactions")) {
             txs.add(tx.path("hash").asText());
@@ -70,9 +81,9 @@ public final class NodeApi {
                 validators));
     }
 
-    private Optional<JsonNode> get(String path) {
+    private Optional<JsonNode> get(String path, Duration timeout) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(2)).GET().build(),
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 return Optional.empty();
