@@ -145,7 +145,12 @@ public final class GridchainNode implements AutoCloseable {
             log.info("chain {} at height {} as {} {}; API on http://{}:{}, libp2p on {}", ledger.chainId(),
                     ledger.head().height(), ledger.validators().contains(key.address()) ? "validator" : "observer",
                     key.address(), config.apiHost(), api.port(), network.listenAddresses());
-            return new GridchainNode(core, driver, api, network);
+            log.info("signatures recovered with {}", io.gridchain.core.crypto.PublicKeyRecovery.backend());
+            AutoCloseable consensus = () -> {
+                driver.close();
+                relay.close();
+            };
+            return new GridchainNode(core, consensus, api, network);
         } catch (RuntimeException e) {
             if (network != null) {
                 network.close();

@@ -3,7 +3,6 @@ package io.gridchain.core.crypto;
 import io.gridchain.core.bytes.Hex;
 import java.math.BigInteger;
 import java.util.Arrays;
-import org.web3j.crypto.ECDSASignature;
 import org.web3j.crypto.Sign;
 
 /**
@@ -60,14 +59,13 @@ public final class Signature {
 
     /** The address whose key made this signature over {@code digest}, or empty if none can. */
     public java.util.Optional<Address> recoverSigner(Hash32 digest) {
-        BigInteger publicKey = Sign.recoverFromSignature(recoveryId, new ECDSASignature(r, s), digest.bytes());
+        BigInteger publicKey = PublicKeyRecovery.recover(r, s, recoveryId, digest.bytes());
         return java.util.Optional.ofNullable(publicKey).map(Address::fromPublicKey);
     }
 
     /** The 64-byte uncompressed public key (without the 0x04 prefix), as a number. */
     public java.util.Optional<BigInteger> recoverPublicKey(Hash32 digest) {
-        return java.util.Optional.ofNullable(
-                Sign.recoverFromSignature(recoveryId, new ECDSASignature(r, s), digest.bytes()));
+        return java.util.Optional.ofNullable(PublicKeyRecovery.recover(r, s, recoveryId, digest.bytes()));
     }
 
     public byte[] bytes() {

@@ -46,8 +46,8 @@ public final class SigningKey {
     public Signature sign(Hash32 digest) {
         ECDSASignature sig = keyPair.sign(digest.bytes()); // canonicalised to low-s by web3j
         int recId = -1;
-        for (int i = 0; i < 4; i++) {
-            BigInteger k = Sign.recoverFromSignature(i, sig, digest.bytes());
+        for (int i = 0; i < 2; i++) { // 2 and 3 need r ≥ n, which has probability ~2^-128
+            BigInteger k = PublicKeyRecovery.recover(sig.r, sig.s, i, digest.bytes());
             if (keyPair.getPublicKey().equals(k)) {
                 recId = i;
                 break;

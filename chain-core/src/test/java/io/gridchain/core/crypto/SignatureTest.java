@@ -55,6 +55,20 @@ class SignatureTest {
         assertThat(Signature.decode(new byte[65])).isInstanceOf(Signature.Decoded.Invalid.class);
     }
 
+    /** A well-formed signature whose r is the x of no curve point (5): nobody's, said as a value, not thrown. */
+    @Test
+    void anRWithNoCurvePointRecoversNobody() {
+        byte[] bytes = new byte[65];
+        bytes[31] = 5;
+        bytes[63] = 1;
+        bytes[64] = 27;
+        Signature.Decoded decoded = Signature.decode(bytes);
+        assertThat(decoded).isInstanceOf(Signature.Decoded.Valid.class);
+        Signature sig = ((Signature.Decoded.Valid) decoded).signature();
+        assertThat(sig.recoverSigner(digest)).isEmpty();
+        assertThat(sig.recoverPublicKey(digest)).isEmpty();
+    }
+
     @Test
     void aSignatureOverAnotherDigestRecoversAnotherAddress() {
         Signature sig = key.sign(digest);

@@ -76,6 +76,15 @@ public final class ConsensusDriver implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("consensus-timers"));
     private final Thread thread = daemon("consensus").newThread(this::run);
     private final Map<Hash32, Block> proposedBlocks = new ConcurrentHashMap<>();
+    private static final int MAX_NEXT_HEIGHT_MESSAGES = 256;
+    /**
+     * Every validator re-executes a proposal before the prevote timeout (1 s on a LAN), so a proposal
+     * holds at most this many transactions even when the mempool holds a large backlog: on a loaded
+     * two-core machine a block of 30,000 transfers took longer to check than several rounds, each
+     * round's proposal was as large, and the chain made no progress while the backlog grew.
+     */
+    static final int MAX_PROPOSAL_TRANSACTIONS = 2_000;
+    private final java.util.Queue<ConsensusMessage> nextHeightMessages = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Map<Hash32, PreparedBlock> prepared = new HashMap<>();
     private final Set<Hash32> committedValues = new HashSet<>();
     private volatile Topic proposalTopic;
@@ -187,7 +196,11 @@ public final class ConsensusDriver implements AutoCloseable {
         return progress;
     }
 
-    /** Decodes, checks the signature against this height's validators, and hands the message over. */
+    /**
+     * Decodes, checks the signature against this height's validators, and hands the message over.
+     * Messages of the next height (a faster peer already moved on) are kept, up to a bound, and taken
+     * up when we get there: waiting for their re-sending would cost a second per height.
+     */
     private ValidationResult validateGossip(GossipMessage message) {
         ConsensusMessage m;
         try {
@@ -195,13 +208,30 @@ public final class ConsensusDriver implements AutoCloseable {
         } catch (RlpException | IllegalArgumentException e) {
             return ValidationResult.REJECT;
         }
-        long height = m instanceof ConsensusMessage.ProposalWithBlock p ? p.proposal().proposal().height()
-                : ((ConsensusMessage.VoteMessage) m).vote().vote().height();
+        long height = heightOf(m);
         long next = ledger.head().height() + 1;
         sync.sawHeight(height);
-        if (height != next) {
-            return ValidationResult.IGNORE;
+        if (height == next + 1 && roomForNextHeight(m)) {
+            nextHeightMessages.add(m);
         }
+        return height == next ? admit(m) : ValidationResult.IGNORE;
+    }
+
+    /** Unverified until their height comes, so bounded: a few proposals (each up to a block) and some votes. */
+    private boolean roomForNextHeight(ConsensusMessage m) {
+        if (nextHeightMessages.size() >= MAX_NEXT_HEIGHT_MESSAGES) {
+            return false;
+        }
+        return !(m instanceof ConsensusMessage.ProposalWithBlock)
+                || nextHeightMessages.stream().filter(x -> x instanceof ConsensusMessage.ProposalWithBlock).count() < 4;
+    }
+
+    private static long heightOf(ConsensusMessage m) {
+        return m instanceof ConsensusMessage.ProposalWithBlock p ? p.proposal().proposal().height()
+                : ((ConsensusMessage.VoteMessage) m).vote().vote().height();
+    }
+
+    private ValidationResult admit(ConsensusMessage m) {
         MessageCheck check;
         if (m instanceof ConsensusMessage.ProposalWithBlock p) {
             if (!p.block().hash().equals(p.proposal().proposal().value())) {
@@ -209,7 +239,8 @@ public final class ConsensusDriver implements AutoCloseable {
             }
             check = MessageVerifier.SECP256K1.verify(p.proposal(), chainId, ledger.validators());
             if (check.isValid()) {
-                proposedBlocks.put(p.block().hash(), withKnownSenders(p.block()));
+                // the same block comes again when it is re-sent or re-proposed in a later round
+                proposedBlocks.computeIfAbsent(p.block().hash(), h -> withKnownSenders(p.block()));
                 enqueue(new Input.ProposalReceived(p.proposal()));
             }
         } else {
@@ -304,7 +335,7 @@ public final class ConsensusDriver implements AutoCloseable {
         long head = ledger.head().height();
         CommitCertificate lastCommit = head == 0 ? CommitCertificate.GENESIS
                 : ledger.store().certificate(head).orElseThrow(() -> new IllegalStateException("no certificate for " + head));
-        PreparedBlock p = ledger.build(clock.millis(), key.address(), mempool.candidates(ledger.params().maxBlockBytes()),
+        PreparedBlock p = ledger.build(clock.millis(), key.address(), mempool.candidates(ledger.params().maxBlockBytes(), MAX_PROPOSAL_TRANSACTIONS),
                 lastCommit);
         prepared.put(p.block().hash(), p);
         proposedBlocks.put(p.block().hash(), p.block());
@@ -404,6 +435,13 @@ public final class ConsensusDriver implements AutoCloseable {
         myMessages = new java.util.ArrayList<>();
         wal.reset();
         process(new Input.StartHeight(next, ledger.validators()));
+        List<ConsensusMessage> early = new java.util.ArrayList<>(nextHeightMessages);
+        nextHeightMessages.clear();
+        for (ConsensusMessage m : early) {
+            if (heightOf(m) == next) {
+                admit(m);
+            }
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

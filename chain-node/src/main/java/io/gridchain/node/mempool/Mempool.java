@@ -55,6 +55,9 @@ public final class Mempool {
 
     /** Admits {@code tx} or says why not. Signature recovery happens before the pool's lock is taken. */
     public Admission add(Transaction tx) {
+        if (contains(tx.hash())) { // relayed twice, or resubmitted: spare the signature recovery
+            return refuse(tx, DUPLICATE, "transaction " + tx.hash() + " is already pending");
+        }
         BlockInfo block = nextBlock.get();
         Optional<Rejection> stateless = executor.checkStateless(tx, block.chainId(), block.params().maxTransactionBytes());
         if (stateless.isPresent()) {
@@ -96,12 +99,17 @@ public final class Mempool {
     }
 
     /** Pending transactions in proposal order: senders by first arrival, each sender's in nonce order. */
-    public synchronized List<Transaction> candidates(long maxBytes) {
+    public List<Transaction> candidates(long maxBytes) {
+        return candidates(maxBytes, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #candidates(long)}, at most {@code maxCount} of them. */
+    public synchronized List<Transaction> candidates(long maxBytes, int maxCount) {
         List<Transaction> out = new ArrayList<>();
         long total = 0;
         for (SenderQueue q : senders.values()) {
             for (Transaction tx : q.transactions) {
-                if (total + tx.size() > maxBytes) {
+                if (total + tx.size() > maxBytes || out.size() == maxCount) {
                     return out;
                 }
                 out.add(tx);
@@ -142,6 +150,10 @@ public final class Mempool {
                 old.replaceWith(fresh);
             }
         }
+    }
+
+    public synchronized boolean contains(Hash32 hash) {
+        return byHash.containsKey(hash);
     }
 
     public synchronized Optional<Transaction> get(Hash32 hash) {

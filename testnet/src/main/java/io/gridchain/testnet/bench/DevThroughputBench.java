@@ -57,7 +57,8 @@ final class DevThroughputBench implements Callable<Integer> {
         out.printf("secp256k1 recovery on %d cores: measuring...%n", cores);
         out.flush();
         double recovery = RecoveryRate.perSecond(cores, Duration.ofSeconds(5));
-        out.printf("secp256k1 recovery: %.0f/s over %d cores%n", recovery, cores);
+        out.printf("secp256k1 recovery: %.0f/s over %d cores with %s%n", recovery, cores,
+                io.gridchain.core.crypto.PublicKeyRecovery.backend());
 
         Path dir = Files.createTempDirectory("gridchain-bench-");
         int port = NodeProcess.freePort();
