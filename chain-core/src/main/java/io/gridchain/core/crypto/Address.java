@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public final class Address implements Comparable<Address> {
     private final byte[] bytes;
+    private volatile String checksummed; // events and JSON print the same addresses many times; each costs a keccak
 
     private Address(byte[] bytes) {
         this.bytes = bytes;
@@ -79,6 +80,15 @@ public final class Address implements Comparable<Address> {
     /** EIP-55: a hex letter is uppercase when the matching nibble of keccak(lowercase hex) is ≥ 8. */
     @Override
     public String toString() {
+        String text = checksummed;
+        if (text == null) {
+            text = checksum();
+            checksummed = text;
+        }
+        return text;
+    }
+
+    private String checksum() {
         String lower = Hex.encode(bytes);
         byte[] hash = Keccak.digest(lower.getBytes(StandardCharsets.US_ASCII));
         StringBuilder out = new StringBuilder("0x");

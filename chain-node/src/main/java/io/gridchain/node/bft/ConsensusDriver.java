@@ -204,7 +204,7 @@ public final class ConsensusDriver implements AutoCloseable {
     private ValidationResult validateGossip(GossipMessage message) {
         ConsensusMessage m;
         try {
-            m = ConsensusMessage.decode(message.data(), ledger.params().maxTransactionBytes());
+            m = ConsensusMessage.decode(message.data(), ledger.params().maxTransactionBytes(), proposedBlocks::get);
         } catch (RlpException | IllegalArgumentException e) {
             return ValidationResult.REJECT;
         }
@@ -238,10 +238,16 @@ public final class ConsensusDriver implements AutoCloseable {
                 return ValidationResult.REJECT;
             }
             check = MessageVerifier.SECP256K1.verify(p.proposal(), chainId, ledger.validators());
+            boolean seenBlock = proposedBlocks.containsKey(p.block().hash());
             if (check.isValid()) {
-                // the same block comes again when it is re-sent or re-proposed in a later round
-                proposedBlocks.computeIfAbsent(p.block().hash(), h -> withKnownSenders(p.block()));
+                if (!seenBlock) {
+                    proposedBlocks.put(p.block().hash(), withKnownSenders(p.block()));
+                }
                 enqueue(new Input.ProposalReceived(p.proposal()));
+            }
+            if (check.isValid() && seenBlock) {
+                // its block bytes went undecoded (we have the block): do not vouch for them to others
+                return ValidationResult.IGNORE;
             }
         } else {
             ConsensusMessage.VoteMessage v = (ConsensusMessage.VoteMessage) m;
@@ -324,10 +330,15 @@ public final class ConsensusDriver implements AutoCloseable {
         (m instanceof ConsensusMessage.ProposalWithBlock ? proposalTopic : voteTopic).publish(ConsensusMessage.encode(m));
     }
 
+    private long rebroadcasts;
+
     /** Votes can be lost (a peer restarting, a partition): ours for this height are sent again. */
     private void rebroadcast() {
+        boolean withProposals = ++rebroadcasts % 3 == 0; // a proposal carries a whole block: every third time
         for (ConsensusMessage m : myMessages) {
-            send(m);
+            if (withProposals || !(m instanceof ConsensusMessage.ProposalWithBlock)) {
+                send(m);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.gridchain.node.bft;
 import io.gridchain.consensus.message.SignedProposal;
 import io.gridchain.consensus.message.SignedVote;
 import io.gridchain.core.block.Block;
+import io.gridchain.core.crypto.Hash32;
 import io.gridchain.core.rlp.Rlp;
 import io.gridchain.core.rlp.RlpException;
 import io.gridchain.core.rlp.RlpReader;
@@ -37,6 +38,15 @@ public sealed interface ConsensusMessage {
 
     /** @throws RlpException naming what is malformed */
     static ConsensusMessage decode(byte[] data, int maxTransactionBytes) {
+        return decode(data, maxTransactionBytes, hash -> null);
+    }
+
+    /**
+     * As {@link #decode(byte[], int)}, but a proposal of a block in {@code knownBlocks} (re-sent, or
+     * proposed again in a later round) takes that block instead of decoding the thousands of
+     * transactions again; the proposal's signature covers the block hash, so the two are the same.
+     */
+    static ConsensusMessage decode(byte[] data, int maxTransactionBytes, java.util.function.Function<Hash32, Block> knownBlocks) {
         if (data.length < 2) {
             throw new RlpException("consensus message is empty");
         }
@@ -44,7 +54,9 @@ public sealed interface ConsensusMessage {
         if (data[0] == PROPOSAL) {
             RlpReader r = RlpReader.ofList(body);
             SignedProposal proposal = SignedProposal.decode(r.bytes());
-            Block block = Block.decode(r.bytes(), maxTransactionBytes);
+            Block known = knownBlocks.apply(proposal.proposal().value());
+            byte[] blockBytes = r.bytes();
+            Block block = known != null ? known : Block.decode(blockBytes, maxTransactionBytes);
             r.finish("proposal message");
             return new ProposalWithBlock(proposal, block);
         }
