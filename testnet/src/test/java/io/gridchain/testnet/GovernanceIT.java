@@ -9,6 +9,7 @@ import io.gridchain.core.governance.Governance;
 import io.gridchain.wallet.Keystore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * the command line alone, as the README tells them: propose (naming it by the peer id its node
  * shows), three of four approve, one submits and waits. From the height the command reports, and
  * not before, the observer's node is a validator and its precommits are in commit certificates.
+ * Long: five node processes plus five CLI processes took 94 s on this shared machine (load ~17).
  */
+@Tag("long")
 class GovernanceIT {
     private static final Path JAR = Path.of(System.getProperty("gridchain.jar", "target/gridchain.jar"));
     private static final int NEWCOMER = 4;
