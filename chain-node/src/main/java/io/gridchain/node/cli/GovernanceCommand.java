@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -139,9 +140,8 @@ final class GovernanceCommand implements Runnable {
         @Override
         public Integer call() {
             GovernanceProposal proposal = ProposalFile.read(file);
-            if (!offline) {
-                ProposalFile.requireCurrent(proposal, ChainGovernance.read(common.client()), common.node);
-            }
+            Optional<ChainGovernance> chain = offline ? Optional.empty() : Optional.of(ChainGovernance.read(common.client()));
+            chain.ifPresent(c -> ProposalFile.requireCurrent(proposal, c, common.node));
             PrintWriter out = spec.commandLine().getOut();
             ProposalFile.describe(out, proposal);
             out.flush();
@@ -149,9 +149,7 @@ final class GovernanceCommand implements Runnable {
                 ChainTx.confirm(out);
             }
             io.gridchain.core.crypto.SigningKey signer = common.store().load(key, common.passwords().forUnlocking("the key of " + key));
-            if (!offline) {
-                ProposalFile.requireValidator(ChainGovernance.read(common.client()), signer.address());
-            }
+            chain.ifPresent(c -> ProposalFile.requireValidator(c, signer.address()));
             GovernanceProposal.Approved approved = proposal.approve(signer);
             if (approved instanceof GovernanceProposal.Approved.Refused refused) {
                 throw new CliException(refused.reason());
