@@ -8,6 +8,7 @@ import io.gridchain.core.tx.Transaction;
 import io.gridchain.identity.auth.TokenKeys;
 import io.gridchain.node.api.ApiServer;
 import io.gridchain.node.api.JsonViews;
+import io.gridchain.node.api.GovernanceRoutes;
 import io.gridchain.node.api.NetRoutes;
 import io.gridchain.node.api.PayloadViews;
 import io.gridchain.node.api.Problem;
@@ -192,7 +193,7 @@ public final class GridchainNode implements AutoCloseable {
             return s;
         };
         List<ApiServer.Routes> routes = new ArrayList<>(List.of(new IdentityRoutes(ledger, proofs), new OAuthRoutes(server),
-                new CapacityRoutes(ledger, proofs, server, clock), new EventRoutes(core.feed())));
+                new CapacityRoutes(ledger, proofs, server, clock), new EventRoutes(core.feed()), new GovernanceRoutes(ledger)));
         routes.addAll(more);
         ApiServer api = ApiServer.start(config.apiHost(), config.apiPort(), ledger, core.mempool(), core.metrics(), payloads,
                 routes, statusExtras, relay);

@@ -1,13 +1,15 @@
 package io.gridchain.node.api;
 
 import io.gridchain.capacity.CapacityRegistry;
+import io.gridchain.consensus.evidence.DuplicateVoteEvidence;
+import io.gridchain.consensus.message.Vote;
 import io.gridchain.core.account.Transfer;
 import io.gridchain.core.tx.TransactionHandler;
 import io.gridchain.identity.IdentityRegistry;
+import io.gridchain.node.bft.EvidenceSubmission;
 import io.gridchain.node.chain.IdentityDirectoryOverRegistry;
 import io.gridchain.core.bytes.Hex;
 import io.gridchain.core.governance.Governance;
-import io.gridchain.core.governance.GovernanceAction;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,14 +35,11 @@ public final class PayloadViews {
             Governance g = Governance.decode(bytes);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("governanceNonce", g.governanceNonce());
-            m.put("action", g.action() instanceof GovernanceAction.SetParams ? "set-params" : "update-validators");
-            if (g.action() instanceof GovernanceAction.UpdateValidators u) {
-                m.put("validators", u.updates().stream().map(x -> Map.of("address", x.address().toString(),
-                        "publicKey", Hex.encodePrefixed(x.publicKey()), "power", x.power())).toList());
-            }
+            m.putAll(GovernanceViews.action(g.action()));
             m.put("approvals", g.approvals().stream().map(a -> a.validator().toString()).toList());
             return m;
         });
+        v.register(EvidenceSubmission.KIND, bytes -> evidence(DuplicateVoteEvidence.decode(bytes)));
         for (TransactionHandler<?> h : IdentityRegistry.handlers()) {
             v.register(h.kind(), new RecordPayloadView(h));
         }
@@ -48,6 +47,23 @@ public final class PayloadViews {
             v.register(h.kind(), new RecordPayloadView(h));
         }
         return v;
+    }
+
+    /** Who equivocated where, and the two values it voted for: what an operator checks before acting on it. */
+    private static Map<String, Object> evidence(DuplicateVoteEvidence e) {
+        Vote first = e.first().vote();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("validator", e.first().validator().toString());
+        m.put("height", first.height());
+        m.put("round", first.round());
+        m.put("type", first.type().name());
+        m.put("values", java.util.Arrays.asList(value(first), value(e.second().vote()))); // a nil vote is null
+        return m;
+    }
+
+    /** A vote's block hash, or null for a nil vote. */
+    private static String value(Vote v) {
+        return v.isNil() ? null : v.value().toHex();
     }
 
     public PayloadViews register(String kind, Function<byte[], Map<String, Object>> view) {

@@ -68,7 +68,7 @@ final class ChainTx {
         return info;
     }
 
-    private static void confirm(PrintWriter out) {
+    static void confirm(PrintWriter out) {
         out.print("sign and send? [y/N] ");
         out.flush();
         String answer;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Gridchain: a permissioned blockchain with an identity ledger for a compute and storage grid.",
         subcommands = {DevCommand.class, NodeCommand.class, GenesisCommand.class, WalletCommand.class,
                 IdentityCommand.class, OrgCommand.class, LoginCommand.class, FarmCommand.class, GridNodeCommand.class,
-                LeaseCommand.class, CommandLine.HelpCommand.class})
+                LeaseCommand.class, GovernanceCommand.class, CommandLine.HelpCommand.class})
 public final class GridchainCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

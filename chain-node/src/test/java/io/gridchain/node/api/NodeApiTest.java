@@ -253,4 +253,19 @@ class NodeApiTest {
         assertThat(metrics).contains("gridchain_height ").contains("gridchain_mempool_transactions ")
                 .contains("gridchain_transactions_committed_total ").contains("gridchain_block_execution_seconds_sum");
     }
+
+    @Test
+    void governanceShowsTheNonceTheValidatorsAndThePowerThatApproves() throws Exception {
+        JsonNode g = json(get("/v1/governance"));
+        assertThat(g.get("chainId").asLong()).isEqualTo(TestChain.CHAIN_ID);
+        assertThat(g.get("governanceNonce").asLong()).isZero();
+        assertThat(g.get("totalPower").asLong()).isEqualTo(10);
+        assertThat(g.get("quorumPower").asLong()).as("more than two thirds of 10").isEqualTo(7);
+        assertThat(g.get("validators").get(0).get("address").asText()).isEqualTo(chain.validator.address().toString());
+        assertThat(g.get("validators").get(0).get("publicKey").asText())
+                .isEqualTo(Hex.encodePrefixed(chain.validator.compressedPublicKey()));
+        assertThat(g.get("params").get("minFee").asText()).isEqualTo("1000");
+        assertThat(g.get("pending")).isEmpty();
+        assertThat(json(get("/openapi.json")).get("paths").has("/v1/governance")).isTrue();
+    }
 }

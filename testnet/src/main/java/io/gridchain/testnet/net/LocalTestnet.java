@@ -70,7 +70,7 @@ public final class LocalTestnet {
         this.dir = dir;
         this.jar = jar;
         this.chainId = chainId;
-        this.launches = List.copyOf(launches);
+        this.launches = new ArrayList<>(launches); // withArgs replaces a node's entry
         this.validatorKeys = List.copyOf(validatorKeys);
         this.processes = new Process[launches.size()];
     }
@@ -302,7 +302,7 @@ public final class LocalTestnet {
     }
 
     public List<NodeLaunch> nodes() {
-        return launches;
+        return List.copyOf(launches);
     }
 
     /** The validators' keys, in genesis order; each validator's account is funded in genesis. */
@@ -312,6 +312,19 @@ public final class LocalTestnet {
 
     public Optional<Process> process(int index) {
         return Optional.ofNullable(processes[index]);
+    }
+
+    /**
+     * Adds arguments to node {@code index}'s {@code node run} command (a test-only switch, say) and to
+     * its {@code node.json}; they apply from its next start.
+     */
+    public void withArgs(int index, List<String> extra) throws IOException {
+        NodeLaunch l = launches.get(index);
+        List<String> args = new ArrayList<>(l.args());
+        args.addAll(extra);
+        NodeLaunch changed = new NodeLaunch(l.name(), l.validator(), l.apiHost(), l.apiPort(), l.p2pMultiaddr(), l.dataDir(), args);
+        JSON.writeValue(dir.resolve(l.name()).resolve("node.json").toFile(), changed);
+        launches.set(index, changed);
     }
 
     private static boolean waitFor(Process p, Duration timeout) {

@@ -243,4 +243,14 @@ public final class Network implements AutoCloseable {
     public void close() {
         testnet.killAll();
     }
+
+    /** The testnet directory: {@code genesis.json}, {@code password}, and per node {@code <name>/key.json} and its log. */
+    public java.nio.file.Path dir() {
+        return testnet.dir();
+    }
+
+    /** Node {@code node}'s directory name, e.g. {@code validator-0} or {@code observer-0}. */
+    public String name(int node) {
+        return testnet.nodes().get(node).name();
+    }
 }

@@ -4,6 +4,10 @@ import io.gridchain.testnet.net.LocalTestnet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How a whole-network test begins: {@code Scenario.validators(4).observers(1).blockTime("200ms").start(dir)}
@@ -14,6 +18,7 @@ public final class Scenario {
     private final int validators;
     private int observers;
     private String blockTime = "200ms";
+    private final Map<Integer, List<String>> nodeArgs = new TreeMap<>();
 
     private Scenario(int validators) {
         this.validators = validators;
@@ -48,6 +53,9 @@ public final class Scenario {
 
     public Network start(Path dir) throws IOException {
         LocalTestnet testnet = LocalTestnet.create(dir, JAR, new LocalTestnet.Spec(validators, observers, 0, blockTime));
+        for (Map.Entry<Integer, List<String>> e : nodeArgs.entrySet()) {
+            testnet.withArgs(e.getKey(), e.getValue());
+        }
         Network net = new Network(testnet);
         try {
             testnet.startAll(false, Duration.ofSeconds(120));
@@ -56,5 +64,11 @@ public final class Scenario {
             throw e;
         }
         return net;
+    }
+
+    /** Extra {@code node run} arguments for one node, e.g. {@code nodeArgs(3, "--test-only-equivocate")}. */
+    public Scenario nodeArgs(int node, String... args) {
+        nodeArgs.computeIfAbsent(node, n -> new ArrayList<>()).addAll(List.of(args));
+        return this;
     }
 }
