@@ -14,6 +14,7 @@ public final class Scenario {
     private final int validators;
     private int observers;
     private String blockTime = "200ms";
+    private boolean netns;
 
     private Scenario(int validators) {
         this.validators = validators;
@@ -26,6 +27,20 @@ public final class Scenario {
     public Scenario observers(int n) {
         observers = n;
         return this;
+    }
+
+    /**
+     * Each node in its own network namespace, so that {@link Network#partition} and {@link Network#delay}
+     * are real; needs root (see {@link #netnsUnavailable()}).
+     */
+    public Scenario netns() {
+        netns = true;
+        return this;
+    }
+
+    /** Why this process cannot run a {@link #netns()} scenario, if it cannot: for a test's assumption. */
+    public static java.util.Optional<String> netnsUnavailable() {
+        return io.gridchain.testnet.netns.NetnsWiring.whyUnavailable();
     }
 
     public Scenario blockTime(String time) {
@@ -47,14 +62,9 @@ public final class Scenario {
     }
 
     public Network start(Path dir) throws IOException {
-        LocalTestnet testnet = LocalTestnet.create(dir, JAR, new LocalTestnet.Spec(validators, observers, 0, blockTime));
-        Network net = new Network(testnet);
-        try {
-            testnet.startAll(false, Duration.ofSeconds(120));
-        } catch (RuntimeException e) {
-            net.close();
-            throw e;
-        }
-        return net;
+        LocalTestnet testnet = LocalTestnet.create(dir, JAR, new LocalTestnet.Spec(validators, observers, 0, blockTime, netns));
+        // startAll removes what it made when it fails
+        testnet.startAll(false, Duration.ofSeconds(120), System.out::println);
+        return new Network(testnet);
     }
 }
