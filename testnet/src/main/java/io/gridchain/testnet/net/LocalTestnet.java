@@ -207,10 +207,10 @@ public final class LocalTestnet {
      * {@code notes} hears of leftovers removed on the way.
      */
     public TestnetManifest startAll(boolean detach, Duration timeout, Consumer<String> notes) throws IOException {
+        // outside the try: a refusal here means another live testnet owns these names, which are not ours to remove
+        netns.ifPresent(n -> new NetnsWiring(n).clearLeftovers().forEach(notes));
         try {
-            if (netns.isPresent()) {
-                new NetnsWiring(netns.get()).build().forEach(notes);
-            }
+            netns.ifPresent(n -> new NetnsWiring(n).build());
             for (int i = 0; i < launches.size(); i++) {
                 processes[i] = launch(i, detach);
             }

@@ -71,19 +71,25 @@ public final class NetnsWiring {
     }
 
     /**
-     * Makes the bridge, namespaces and veths. What an earlier testnet with the same tag (the same
-     * directory) left behind is removed first, unless a process still runs in it: then this refuses,
-     * because that testnet is alive. On a failure midway everything made so far is removed again.
-     * Returns a line per leftover removed.
+     * Removes what an earlier testnet with the same tag (the same directory) left behind, unless a
+     * process still runs in it: then this refuses and touches nothing, because that testnet is alive.
+     * A line per leftover removed.
      */
-    public List<String> build() {
-        List<String> notes = new ArrayList<>();
+    public List<String> clearLeftovers() {
         Leftovers old = leftovers();
-        if (!old.isEmpty()) {
-            refuseIfInUse(old);
-            remove(old);
-            notes.add("removed leftovers of an earlier testnet in this directory: " + old);
+        if (old.isEmpty()) {
+            return List.of();
         }
+        refuseIfInUse(old);
+        remove(old);
+        return List.of("removed leftovers of an earlier testnet in this directory: " + old);
+    }
+
+    /**
+     * Makes the bridge, namespaces and veths; call {@link #clearLeftovers} first. On a failure
+     * midway everything made so far is removed again.
+     */
+    public void build() {
         try {
             buildBridge();
             for (int i = 0; i < layout.nodes(); i++) {
@@ -93,7 +99,6 @@ public final class NetnsWiring {
             remove(leftovers());
             throw e;
         }
-        return notes;
     }
 
     private void buildBridge() {
