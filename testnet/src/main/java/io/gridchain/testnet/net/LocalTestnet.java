@@ -29,8 +29,8 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * A network of gridchain node processes on this machine's loopback: validators (their keys are in
- * the genesis validator set) and observers. Its directory holds everything needed to run it again:
+ * A network of gridchain node processes on this machine's loopback, or each in its own network
+ * namespace ({@link NetnsLayout}): validators (their keys are in the genesis validator set) and observers. Its directory holds everything needed to run it again:
  * {@code genesis.json}, {@code password} (0600), the {@code gridchain.jar} its nodes run, and per node {@code <name>/key.json},
  * {@code <name>/node.json} (the {@code node run} arguments), {@code <name>/data/} and
  * {@code <name>/node.log}; {@code testnet.json} lists the running nodes.
