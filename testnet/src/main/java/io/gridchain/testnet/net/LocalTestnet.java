@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gridchain.core.crypto.SigningKey;
 import io.gridchain.genesis.GenesisGenerator;
 import io.gridchain.node.bft.ValidatorNetwork;
+import io.gridchain.testnet.netns.NetnsLayout;
+import io.gridchain.testnet.netns.NetnsWiring;
 import io.gridchain.wallet.Keystore;
 import java.io.File;
 import java.io.IOException;
@@ -24,10 +26,11 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
- * A network of gridchain node processes on this machine's loopback: validators (their keys are in
- * the genesis validator set) and observers. Its directory holds everything needed to run it again:
+ * A network of gridchain node processes on this machine's loopback, or each in its own network
+ * namespace ({@link NetnsLayout}): validators (their keys are in the genesis validator set) and observers. Its directory holds everything needed to run it again:
  * {@code genesis.json}, {@code password} (0600), the {@code gridchain.jar} its nodes run, and per node {@code <name>/key.json},
  * {@code <name>/node.json} (the {@code node run} arguments), {@code <name>/data/} and
  * {@code <name>/node.log}; {@code testnet.json} lists the running nodes.
@@ -35,8 +38,11 @@ import java.util.concurrent.Future;
 public final class LocalTestnet {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** What to make: {@code basePort} 0 picks free ports; else node i gets API {@code basePort + 2i}, libp2p {@code + 1}. */
-    public record Spec(int validators, int observers, int basePort, String blockTime) {
+    /**
+     * What to make: {@code basePort} 0 picks free ports (with {@code netns}: {@value #NETNS_API_PORT} and
+     * the next for every node, each on its own address); else node i gets API {@code basePort + 2i}, libp2p {@code + 1}.
+     */
+    public record Spec(int validators, int observers, int basePort, String blockTime, boolean netns) {
         public Spec {
             if (validators < 1 || validators > 100) {
                 throw new IllegalArgumentException("--validators must be between 1 and 100, got " + validators);
@@ -45,11 +51,21 @@ public final class LocalTestnet {
                 throw new IllegalArgumentException("--observers must be between 0 and 100, got " + observers);
             }
         }
+
+        public Spec(int validators, int observers, int basePort, String blockTime) {
+            this(validators, observers, basePort, blockTime, false);
+        }
     }
 
-    /** How one node is launched; written to {@code <name>/node.json} so it can be restarted exactly. */
+    /** With {@code --netns} and no {@code --base-port}: every node has its own address, so all can use the same ports. */
+    public static final int NETNS_API_PORT = 28080;
+
+    /**
+     * How one node is launched; written to {@code <name>/node.json} so it can be restarted exactly.
+     * {@code namespace} is the network namespace it runs in ({@code ip netns exec}), or null.
+     */
     public record NodeLaunch(String name, boolean validator, String apiHost, int apiPort, String p2pMultiaddr,
-                             String dataDir, List<String> args) {
+                             String dataDir, List<String> args, String namespace) {
         public NodeLaunch {
             args = List.copyOf(args);
         }
@@ -64,10 +80,13 @@ public final class LocalTestnet {
     private final long chainId;
     private final List<NodeLaunch> launches;
     private final List<SigningKey> validatorKeys;
+    private final Optional<NetnsLayout> netns;
     private final Process[] processes;
 
-    private LocalTestnet(Path dir, Path jar, long chainId, List<NodeLaunch> launches, List<SigningKey> validatorKeys) {
+    private LocalTestnet(Path dir, Path jar, long chainId, List<NodeLaunch> launches, List<SigningKey> validatorKeys,
+                         Optional<NetnsLayout> netns) {
         this.dir = dir;
+        this.netns = netns;
         this.jar = jar;
         this.chainId = chainId;
         this.launches = new ArrayList<>(launches); // withArgs replaces a node's entry
@@ -95,17 +114,31 @@ public final class LocalTestnet {
             keys.add(SigningKey.random(random));
             names.add("observer-" + i);
         }
+        Optional<NetnsLayout> netns = spec.netns()
+                ? Optional.of(NetnsLayout.forDirectory(dir, keys.size(), NetnsWiring.subnetsInUse()))
+                : Optional.empty();
+        String[] hosts = new String[keys.size()];
         int[] apiPorts = new int[keys.size()];
         int[] p2pPorts = new int[keys.size()];
         java.util.Set<Integer> taken = new java.util.HashSet<>();
         List<String> multiaddrs = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            apiPorts[i] = spec.basePort() == 0 ? unusedPort(taken, random) : spec.basePort() + 2 * i;
-            p2pPorts[i] = spec.basePort() == 0 ? unusedPort(taken, random) : spec.basePort() + 2 * i + 1;
-            multiaddrs.add("/ip4/127.0.0.1/tcp/" + p2pPorts[i] + "/p2p/" + ValidatorNetwork.peerIdOf(keys.get(i)));
+            hosts[i] = netns.isPresent() ? netns.get().address(i) : "127.0.0.1";
+            if (spec.basePort() != 0) {
+                apiPorts[i] = spec.basePort() + 2 * i;
+                p2pPorts[i] = spec.basePort() + 2 * i + 1;
+            } else if (netns.isPresent()) {
+                apiPorts[i] = NETNS_API_PORT;
+                p2pPorts[i] = NETNS_API_PORT + 1;
+            } else {
+                apiPorts[i] = unusedPort(taken, random);
+                p2pPorts[i] = unusedPort(taken, random);
+            }
+            multiaddrs.add("/ip4/" + hosts[i] + "/tcp/" + p2pPorts[i] + "/p2p/" + ValidatorNetwork.peerIdOf(keys.get(i)));
         }
         List<NodeLaunch> launches = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
+            int index = i;
             Path nodeDir = Files.createDirectories(dir.resolve(names.get(i)));
             Keystore.write(nodeDir.resolve("key.json"), keys.get(i), password, Keystore.Strength.LIGHT);
             List<String> others = new ArrayList<>(multiaddrs);
@@ -115,8 +148,8 @@ public final class LocalTestnet {
                     "--genesis", dir.resolve("genesis.json").toString(),
                     "--key", nodeDir.resolve("key.json").toString(),
                     "--password-file", dir.resolve("password").toString(),
-                    "--api-host", "127.0.0.1", "--api-port", Integer.toString(apiPorts[i]),
-                    "--p2p-host", "127.0.0.1", "--p2p-port", Integer.toString(p2pPorts[i])));
+                    "--api-host", hosts[i], "--api-port", Integer.toString(apiPorts[i]),
+                    "--p2p-host", hosts[i], "--p2p-port", Integer.toString(p2pPorts[i])));
             if (!others.isEmpty()) {
                 args.add("--bootstrap");
                 args.add(String.join(",", others));
@@ -125,8 +158,8 @@ public final class LocalTestnet {
                 args.add("--block-time");
                 args.add(spec.blockTime());
             }
-            NodeLaunch launch = new NodeLaunch(names.get(i), i < spec.validators(), "127.0.0.1", apiPorts[i], multiaddrs.get(i),
-                    nodeDir.resolve("data").toString(), args);
+            NodeLaunch launch = new NodeLaunch(names.get(i), i < spec.validators(), hosts[i], apiPorts[i], multiaddrs.get(i),
+                    nodeDir.resolve("data").toString(), args, netns.map(n -> n.namespace(index)).orElse(null));
             JSON.writeValue(nodeDir.resolve("node.json").toFile(), launch);
             launches.add(launch);
         }
@@ -134,7 +167,7 @@ public final class LocalTestnet {
         // its class loading (seen: API threads spinning in Javalin's exception mapper).
         Path ownJar = dir.resolve("gridchain.jar");
         Files.copy(jar, ownJar);
-        return new LocalTestnet(dir, ownJar, generated.document().chainId(), launches, generated.validatorKeys());
+        return new LocalTestnet(dir, ownJar, generated.document().chainId(), launches, generated.validatorKeys(), netns);
     }
 
     /**
@@ -167,14 +200,31 @@ public final class LocalTestnet {
     }
 
     /**
-     * Starts every node (all at once: each redials its peers until they are up), waits until every
-     * API answers, and writes {@code testnet.json}. Detached nodes run in their own session, so they
-     * outlive this process and a Ctrl-C in its terminal.
+     * Builds the namespaces if the testnet has them, starts every node (all at once: each redials
+     * its peers until they are up), waits until every API answers, and writes {@code testnet.json}.
+     * Detached nodes run in their own session, so they outlive this process and a Ctrl-C in its
+     * terminal. On a failure the nodes started so far are killed and the namespaces removed.
+     * {@code notes} hears of leftovers removed on the way.
      */
-    public TestnetManifest startAll(boolean detach, Duration timeout) throws IOException {
-        for (int i = 0; i < launches.size(); i++) {
-            processes[i] = launch(i, detach);
+    public TestnetManifest startAll(boolean detach, Duration timeout, Consumer<String> notes) throws IOException {
+        // outside the try: a refusal here means another live testnet owns these names, which are not ours to remove
+        netns.ifPresent(n -> new NetnsWiring(n).clearLeftovers().forEach(notes));
+        try {
+            netns.ifPresent(n -> new NetnsWiring(n).build());
+            for (int i = 0; i < launches.size(); i++) {
+                processes[i] = launch(i, detach);
+            }
+            awaitAllApis(timeout);
+            TestnetManifest manifest = manifest();
+            manifest.write(dir);
+            return manifest;
+        } catch (IOException | RuntimeException e) {
+            destroy().forEach(notes);
+            throw e;
         }
+    }
+
+    private void awaitAllApis(Duration timeout) {
         ExecutorService waiters = Executors.newFixedThreadPool(launches.size());
         try {
             List<Future<?>> ready = new ArrayList<>();
@@ -186,18 +236,13 @@ public final class LocalTestnet {
                 f.get();
             }
         } catch (java.util.concurrent.ExecutionException e) {
-            killAll();
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            killAll();
             throw new IllegalStateException("interrupted while starting the testnet");
         } finally {
             waiters.shutdownNow();
         }
-        TestnetManifest manifest = manifest();
-        manifest.write(dir);
-        return manifest;
     }
 
     /** Starts node {@code index} again with the same data, key and ports, and waits for its API. */
@@ -215,6 +260,10 @@ public final class LocalTestnet {
         List<String> command = new ArrayList<>();
         if (detach && Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             command.add("/usr/bin/setsid");
+        }
+        if (l.namespace() != null) {
+            // ip netns exec execs the command, so the process (and its pid) is the JVM's
+            command.addAll(List.of("ip", "netns", "exec", l.namespace()));
         }
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(List.of("-Xmx1g", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
@@ -250,7 +299,7 @@ public final class LocalTestnet {
             long pid = processes[i] == null || !processes[i].isAlive() ? 0 : processes[i].pid();
             nodes.add(new TestnetManifest.Node(l.name(), l.api().toString(), l.p2pMultiaddr(), l.dataDir(), pid, l.validator()));
         }
-        return new TestnetManifest(chainId, nodes);
+        return new TestnetManifest(chainId, nodes, netns.orElse(null));
     }
 
     /** SIGKILL: no shutdown hook, no flush; what a power cut does to the process. */
@@ -289,6 +338,20 @@ public final class LocalTestnet {
         }
     }
 
+    /**
+     * Kills every node and removes the namespaces, if the testnet has them; what was removed, a line
+     * per kind. Safe to call more than once.
+     */
+    public List<String> destroy() {
+        killAll();
+        return netns.map(n -> new NetnsWiring(n).remove()).orElse(List.of());
+    }
+
+    /** The namespace layout, for a testnet made with {@code netns}. */
+    public Optional<NetnsLayout> netns() {
+        return netns;
+    }
+
     public boolean isRunning(int index) {
         return processes[index] != null && processes[index].isAlive();
     }
@@ -322,7 +385,8 @@ public final class LocalTestnet {
         NodeLaunch l = launches.get(index);
         List<String> args = new ArrayList<>(l.args());
         args.addAll(extra);
-        NodeLaunch changed = new NodeLaunch(l.name(), l.validator(), l.apiHost(), l.apiPort(), l.p2pMultiaddr(), l.dataDir(), args);
+        NodeLaunch changed = new NodeLaunch(l.name(), l.validator(), l.apiHost(), l.apiPort(), l.p2pMultiaddr(), l.dataDir(), args,
+                l.namespace());
         JSON.writeValue(dir.resolve(l.name()).resolve("node.json").toFile(), changed);
         launches.set(index, changed);
     }

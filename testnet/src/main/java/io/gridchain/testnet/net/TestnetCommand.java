@@ -1,5 +1,6 @@
 package io.gridchain.testnet.net;
 
+import io.gridchain.testnet.netns.NetnsWiring;
 import io.gridchain.testnet.process.NodeProcess;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "testnet", mixinStandardHelpOptions = true,
-        description = "Run a local validator network: node processes on this machine's loopback.",
+        description = "Run a local validator network: node processes on this machine's loopback, or each in its own network namespace.",
         subcommands = {TestnetCommand.Up.class, TestnetCommand.Status.class, TestnetCommand.Down.class})
 public final class TestnetCommand implements Runnable {
     @Spec
@@ -47,7 +48,10 @@ public final class TestnetCommand implements Runnable {
         @Option(names = "--block-time", description = "Time between blocks, e.g. 200ms (default: the genesis target block time).")
         String blockTime;
 
-        @Option(names = "--netns", description = "Run each node in its own Linux network namespace (needs root).")
+        @Option(names = "--netns", description = {"Run each node in its own Linux network namespace on 10.77.x.0/24, joined by "
+                + "veth pairs and a bridge in this namespace (needs root and iproute2); 'testnet down' removes them.",
+            "Without --base-port every node uses API port " + LocalTestnet.NETNS_API_PORT + " and libp2p port "
+                + (LocalTestnet.NETNS_API_PORT + 1) + " on its own address."})
         boolean netns;
 
         @Spec
@@ -56,16 +60,25 @@ public final class TestnetCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            if (netns) {
-                return refuseNetns(spec.commandLine().getErr());
+            Optional<String> unavailable = netns ? NetnsWiring.whyUnavailable() : Optional.empty();
+            if (unavailable.isPresent()) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("error: " + unavailable.get());
+                err.flush();
+                return 2;
             }
-            LocalTestnet.Spec s = new LocalTestnet.Spec(validators, observers, basePort, blockTime);
+            LocalTestnet.Spec s = new LocalTestnet.Spec(validators, observers, basePort, blockTime, netns);
             out.printf("making genesis, keys and configs for %d validator(s) and %d observer(s) in %s...%n", validators, observers, dir);
             out.flush();
             LocalTestnet net = LocalTestnet.create(dir, NodeProcess.currentJar(), s);
-            out.printf("chain %d; starting %d node processes...%n", net.chainId(), net.nodes().size());
+            out.printf("chain %d; starting %d node processes%s...%n", net.chainId(), net.nodes().size(),
+                    net.netns().map(n -> " in namespaces gc-" + n.tag() + "-*, bridge " + n.bridge() + " "
+                            + n.bridgeAddress() + "/24").orElse(""));
             out.flush();
-            TestnetManifest manifest = net.startAll(true, Duration.ofSeconds(120));
+            TestnetManifest manifest = net.startAll(true, Duration.ofSeconds(120), note -> {
+                out.println(note);
+                out.flush();
+            });
             for (TestnetManifest.Node n : manifest.nodes()) {
                 out.printf("  %-12s pid %-7d api %s  p2p %s%n", n.name(), n.pid(), n.api(), n.p2p());
             }
@@ -73,32 +86,6 @@ public final class TestnetCommand implements Runnable {
             out.println("watch: gridchain testnet status --dir " + dir + "    stop: gridchain testnet down --dir " + dir);
             return 0;
         }
-
-        /** Namespaces need CAP_NET_ADMIN; the bridge and veth wiring is not built yet, so even root is refused. */
-        static int refuseNetns(PrintWriter err) {
-            if (!isRoot()) {
-                err.println("error: --netns needs root (it creates network namespaces, veth pairs and a bridge); "
-                        + "run as root or leave out --netns");
-            } else {
-                err.println("error: --netns is not implemented yet; leave out --netns to run the nodes on 127.0.0.1");
-            }
-            err.flush();
-            return 2;
-        }
-    }
-
-    /** Effective uid 0, from {@code /proc/self/status} ("Uid: real effective saved fs"). */
-    static boolean isRoot() {
-        try {
-            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) {
-                    return "0".equals(line.substring(4).trim().split("\\s+")[1]);
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            return false;
-        }
-        return false;
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Show each node's height, peers and sync state.")
@@ -126,7 +113,8 @@ public final class TestnetCommand implements Runnable {
     }
 
     @Command(name = "down", mixinStandardHelpOptions = true,
-            description = "Stop every node of the testnet: SIGTERM, then SIGKILL for any still running after --timeout.")
+            description = {"Stop every node of the testnet: SIGTERM, then SIGKILL for any still running after --timeout.",
+                "A testnet made with --netns also loses its namespaces, veths and bridge."})
     static final class Down implements Callable<Integer> {
         @Option(names = "--dir", required = true, description = "The testnet's directory.")
         Path dir;
@@ -171,6 +159,9 @@ public final class TestnetCommand implements Runnable {
             }
             stopped.write(dir);
             out.println("all nodes stopped; data kept in " + dir);
+            if (manifest.netnsLayout().isPresent()) {
+                new NetnsWiring(manifest.netnsLayout().get()).remove().forEach(out::println);
+            }
             return 0;
         }
     }

@@ -1,22 +1,31 @@
 package io.gridchain.testnet.net;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gridchain.testnet.netns.NetnsLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code D/testnet.json}: what a running local testnet is made of, for operators and tools
  * ({@code testnet status}, {@code testnet down}, {@code bench testnet}).
  */
-public record TestnetManifest(long chainId, List<Node> nodes) {
+public record TestnetManifest(long chainId, List<Node> nodes,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) NetnsLayout netns) {
     public static final String FILE = "testnet.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public TestnetManifest {
         nodes = List.copyOf(nodes);
+    }
+
+    /** Where its namespaces are ({@code testnet down} removes them); empty for a testnet on loopback. */
+    public Optional<NetnsLayout> netnsLayout() {
+        return Optional.ofNullable(netns);
     }
 
     /** One node: {@code api} is the HTTP base URL, {@code p2p} its full libp2p multiaddr. */
@@ -46,6 +55,6 @@ public record TestnetManifest(long chainId, List<Node> nodes) {
         List<Node> copy = new java.util.ArrayList<>(nodes);
         Node n = copy.get(index);
         copy.set(index, new Node(n.name(), n.api(), n.p2p(), n.dataDir(), pid, n.validator()));
-        return new TestnetManifest(chainId, copy);
+        return new TestnetManifest(chainId, copy, netns);
     }
 }

@@ -7,6 +7,7 @@ import io.gridchain.core.tx.Transaction;
 import io.gridchain.core.tx.UnsignedTransaction;
 import io.gridchain.testnet.net.LocalTestnet;
 import io.gridchain.testnet.net.NodeApi;
+import io.gridchain.testnet.netns.NetnsWiring;
 import io.gridchain.wallet.NodeClient;
 import java.io.IOException;
 import java.net.URI;
@@ -239,9 +240,34 @@ public final class Network implements AutoCloseable {
         }
     }
 
+    /**
+     * Cuts the network between the groups (node numbers): no packet crosses from one group to another,
+     * in either direction; open connections stall as on a cut cable. Needs {@link Scenario#netns()}.
+     */
+    @SafeVarargs
+    public final void partition(List<Integer>... groups) {
+        wiring("partition").partition(List.of(groups));
+    }
+
+    /** Undoes {@link #partition}. */
+    public void heal() {
+        wiring("heal").heal();
+    }
+
+    /** Every packet {@code node} sends waits {@code delay} ({@code tc netem}); zero removes the delay. */
+    public void delay(int node, Duration delay) {
+        wiring("delay").delay(node, delay);
+    }
+
+    private NetnsWiring wiring(String what) {
+        return testnet.netns().map(NetnsWiring::new).orElseThrow(() -> new IllegalStateException(
+                what + " needs a network started with Scenario.netns(): on loopback every node reaches every other"));
+    }
+
+    /** Kills every node and removes the namespaces; runs when a test fails too (try-with-resources). */
     @Override
     public void close() {
-        testnet.killAll();
+        testnet.destroy().forEach(System.out::println);
     }
 
     /** The testnet directory: {@code genesis.json}, {@code password}, and per node {@code <name>/key.json} and its log. */

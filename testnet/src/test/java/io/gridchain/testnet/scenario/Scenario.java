@@ -19,6 +19,7 @@ public final class Scenario {
     private int observers;
     private String blockTime = "200ms";
     private final Map<Integer, List<String>> nodeArgs = new TreeMap<>();
+    private boolean netns;
 
     private Scenario(int validators) {
         this.validators = validators;
@@ -31,6 +32,20 @@ public final class Scenario {
     public Scenario observers(int n) {
         observers = n;
         return this;
+    }
+
+    /**
+     * Each node in its own network namespace, so that {@link Network#partition} and {@link Network#delay}
+     * are real; needs root (see {@link #netnsUnavailable()}).
+     */
+    public Scenario netns() {
+        netns = true;
+        return this;
+    }
+
+    /** Why this process cannot run a {@link #netns()} scenario, if it cannot: for a test's assumption. */
+    public static java.util.Optional<String> netnsUnavailable() {
+        return io.gridchain.testnet.netns.NetnsWiring.whyUnavailable();
     }
 
     public Scenario blockTime(String time) {
@@ -52,18 +67,13 @@ public final class Scenario {
     }
 
     public Network start(Path dir) throws IOException {
-        LocalTestnet testnet = LocalTestnet.create(dir, JAR, new LocalTestnet.Spec(validators, observers, 0, blockTime));
+        LocalTestnet testnet = LocalTestnet.create(dir, JAR, new LocalTestnet.Spec(validators, observers, 0, blockTime, netns));
         for (Map.Entry<Integer, List<String>> e : nodeArgs.entrySet()) {
             testnet.withArgs(e.getKey(), e.getValue());
         }
-        Network net = new Network(testnet);
-        try {
-            testnet.startAll(false, Duration.ofSeconds(120));
-        } catch (RuntimeException e) {
-            net.close();
-            throw e;
-        }
-        return net;
+        // startAll removes what it made when it fails
+        testnet.startAll(false, Duration.ofSeconds(120), System.out::println);
+        return new Network(testnet);
     }
 
     /** Extra {@code node run} arguments for one node, e.g. {@code nodeArgs(3, "--test-only-equivocate")}. */
