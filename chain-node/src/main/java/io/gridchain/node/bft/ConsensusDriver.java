@@ -84,6 +84,9 @@ public final class ConsensusDriver implements AutoCloseable {
      * round's proposal was as large, and the chain made no progress while the backlog grew.
      */
     static final int MAX_PROPOSAL_TRANSACTIONS = 2_000;
+    /** Even a slow height leaves this long for the last precommits to arrive before the next begins. */
+    private static final long MIN_PAUSE_MILLIS = 50;
+    private long heightStartedNanos = System.nanoTime();
     private final java.util.Queue<ConsensusMessage> nextHeightMessages = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Map<Hash32, PreparedBlock> prepared = new HashMap<>();
     private final Set<Hash32> committedValues = new HashSet<>();
@@ -387,18 +390,28 @@ public final class ConsensusDriver implements AutoCloseable {
         }
         long started = System.nanoTime();
         ledger.commit(p, d.certificate());
-        afterCommit(p, d.certificate(), System.nanoTime() - started);
-        timers.schedule(() -> enqueueTask(this::startNextHeight), blockTime.toMillis(), TimeUnit.MILLISECONDS);
+        afterCommit(p, d.certificate(), System.nanoTime() - started, false);
+        // The block time is the interval between heights, not a pause after each: the time this height
+        // took to agree (a large block's checking, a round lost) comes off the wait for the next one.
+        long took = (System.nanoTime() - heightStartedNanos) / 1_000_000;
+        long wait = Math.max(MIN_PAUSE_MILLIS, blockTime.toMillis() - took);
+        timers.schedule(() -> enqueueTask(this::startNextHeight), wait, TimeUnit.MILLISECONDS);
     }
 
     /** One line per block, as operators of BFT chains expect: what was committed, in which round, how fast. */
-    void afterCommit(PreparedBlock p, CommitCertificate certificate, long nanos) {
+    void afterCommit(PreparedBlock p, CommitCertificate certificate, long nanos, boolean synced) {
         Set<Hash32> done = new HashSet<>();
         p.block().transactions().forEach(tx -> done.add(tx.hash()));
         mempool.afterCommit(done, p.state().changes().keySet());
         metrics.blockCommitted(p.block().height(), p.block().transactions().size(), nanos);
-        log.info("committed block {} at height {} round {}: {} txs, stored in {} ms, mempool {}", p.block().hash().toHex().substring(0, 12),
-                p.block().height(), certificate.round(), p.block().transactions().size(), nanos / 1_000_000, mempool.size());
+        String line = "committed block {} at height {} round {}: {} txs, stored in {} ms, mempool {}";
+        Object[] args = {p.block().hash().toHex().substring(0, 12), p.block().height(), certificate.round(),
+                p.block().transactions().size(), nanos / 1_000_000, mempool.size()};
+        if (synced) {
+            log.debug(line, args); // block sync reports its own progress, a line per run of blocks
+        } else {
+            log.info(line, args);
+        }
     }
 
     /**
@@ -408,6 +421,7 @@ public final class ConsensusDriver implements AutoCloseable {
      */
     private void applySynced(PeerId peer, List<BlockSyncProtocol.SyncedBlock> blocks) {
         long before = ledger.head().height();
+        BlockSyncProtocol.SyncedBlock last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
         for (BlockSyncProtocol.SyncedBlock synced : blocks) {
             if (synced.block().height() != ledger.head().height() + 1) {
                 continue;
@@ -425,8 +439,8 @@ public final class ConsensusDriver implements AutoCloseable {
             }
             long started = System.nanoTime();
             PreparedBlock p = ((Ledger.Validated.Valid) validated).block();
-            ledger.commit(p, synced.certificate());
-            afterCommit(p, synced.certificate(), System.nanoTime() - started);
+            ledger.commit(p, synced.certificate(), synced == last); // one disk sync per fetched run
+            afterCommit(p, synced.certificate(), System.nanoTime() - started, true);
         }
         if (ledger.head().height() > before) {
             sync.progress(ledger.head().height());
@@ -445,6 +459,7 @@ public final class ConsensusDriver implements AutoCloseable {
         committedValues.clear();
         myMessages = new java.util.ArrayList<>();
         wal.reset();
+        heightStartedNanos = System.nanoTime();
         process(new Input.StartHeight(next, ledger.validators()));
         List<ConsensusMessage> early = new java.util.ArrayList<>(nextHeightMessages);
         nextHeightMessages.clear();

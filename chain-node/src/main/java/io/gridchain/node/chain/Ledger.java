@@ -149,12 +149,17 @@ public final class Ledger {
 
     /** Commits a prepared block with its certificate; the new head is visible once it is on disk. */
     public void commit(PreparedBlock prepared, CommitCertificate certificate) {
+        commit(prepared, certificate, true);
+    }
+
+    /** As above; {@code durable} false skips the disk sync (see {@link ChainStore#commitBlock}). */
+    public void commit(PreparedBlock prepared, CommitCertificate certificate, boolean durable) {
         Block block = prepared.block();
         if (block.height() != head.height() + 1 || !Arrays.equals(block.header().parentHash().bytes(), head.hash().bytes())) {
             throw new IllegalStateException("block " + block.height() + " does not extend head " + head.height());
         }
         store.commitBlock(block, certificate, prepared.executed().receipts(), prepared.executed().blockEvents(),
-                prepared.state());
+                prepared.state(), durable);
         head = block;
         for (BlockListener listener : listeners) {
             try {

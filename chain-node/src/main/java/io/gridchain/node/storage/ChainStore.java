@@ -96,12 +96,22 @@ public final class ChainStore implements AutoCloseable {
         store.write(batch, true);
     }
 
-    /** Writes a decided block, its certificate, receipts, events and state changes atomically. */
+    /** Writes a decided block, its certificate, receipts, events and state changes atomically, and syncs. */
     public void commitBlock(Block block, CommitCertificate certificate, List<Receipt> receipts, List<Event> blockEvents,
                             StateCommitment.Commit state) {
+        commitBlock(block, certificate, receipts, blockEvents, state, true);
+    }
+
+    /**
+     * As above; with {@code sync} false the batch is still atomic and ordered after the ones before
+     * it, but may be lost with the last moments before a power failure (not a process crash). Block
+     * sync uses that for all but the last block of a run: a lost tail is fetched again.
+     */
+    public void commitBlock(Block block, CommitCertificate certificate, List<Receipt> receipts, List<Event> blockEvents,
+                            StateCommitment.Commit state, boolean sync) {
         KeyValueStore.WriteBatch batch = new KeyValueStore.WriteBatch();
         writeBlock(batch, block, certificate, receipts, blockEvents, state);
-        store.write(batch, true);
+        store.write(batch, sync);
     }
 
     private void writeBlock(KeyValueStore.WriteBatch batch, Block block, CommitCertificate certificate,
