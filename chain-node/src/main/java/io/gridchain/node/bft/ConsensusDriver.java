@@ -190,8 +190,10 @@ public final class ConsensusDriver implements AutoCloseable {
     }
 
     private static String describe(Input input) {
-        return input instanceof Input.TimeoutExpired t ? t.kind().name().toLowerCase(java.util.Locale.ROOT) + " timeout of round " + t.round()
-                : "votes of a later round";
+        if (input instanceof Input.TimeoutExpired t) {
+            return t.kind().name().toLowerCase(java.util.Locale.ROOT) + " timeout of round " + t.round();
+        }
+        return "votes of a later round";
     }
 
     /** Height, round and step of the engine as of its last input; read by the API from other threads. */
@@ -349,8 +351,8 @@ public final class ConsensusDriver implements AutoCloseable {
         long head = ledger.head().height();
         CommitCertificate lastCommit = head == 0 ? CommitCertificate.GENESIS
                 : ledger.store().certificate(head).orElseThrow(() -> new IllegalStateException("no certificate for " + head));
-        PreparedBlock p = ledger.build(clock.millis(), key.address(), mempool.candidates(ledger.params().maxBlockBytes(), MAX_PROPOSAL_TRANSACTIONS),
-                lastCommit);
+        List<Transaction> candidates = mempool.candidates(ledger.params().maxBlockBytes(), MAX_PROPOSAL_TRANSACTIONS);
+        PreparedBlock p = ledger.build(clock.millis(), key.address(), candidates, lastCommit);
         prepared.put(p.block().hash(), p);
         proposedBlocks.put(p.block().hash(), p.block());
         enqueue(new Input.ValueToPropose(r.height(), r.round(), p.block().hash()));
