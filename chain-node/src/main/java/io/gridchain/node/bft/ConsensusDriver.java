@@ -457,7 +457,10 @@ public final class ConsensusDriver implements AutoCloseable {
             return;
         }
         prepared.clear();
-        proposedBlocks.keySet().removeIf(h -> true);
+        // A proposal of the new height may have come during the pause after the last commit (the
+        // engine keeps it for the height's start): its block must stay, or the height's validation
+        // finds nothing, this validator prevotes nil, and the round is lost.
+        proposedBlocks.values().removeIf(b -> b.height() < next);
         committedValues.clear();
         myMessages = new java.util.ArrayList<>();
         wal.reset();
