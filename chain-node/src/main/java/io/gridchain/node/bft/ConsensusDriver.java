@@ -86,7 +86,11 @@ public final class ConsensusDriver implements AutoCloseable {
     static final int MAX_PROPOSAL_TRANSACTIONS = 2_000;
     /** Even a slow height leaves this long for the last precommits to arrive before the next begins. */
     private static final long MIN_PAUSE_MILLIS = 50;
-    private long heightStartedNanos = System.nanoTime();
+    private static final long SLOW_BLOCK_MILLIS = 200;
+    private volatile long heightStartedNanos = System.nanoTime();
+    private volatile long proposalSeenNanos; // first proposal of the height, for the per-block log line
+    private long checkedNanos;
+    private long recheckMillis;
     private final java.util.Queue<ConsensusMessage> nextHeightMessages = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Map<Hash32, PreparedBlock> prepared = new HashMap<>();
     private final Set<Hash32> committedValues = new HashSet<>();
@@ -248,6 +252,9 @@ public final class ConsensusDriver implements AutoCloseable {
                 if (!seenBlock) {
                     proposedBlocks.put(p.block().hash(), withKnownSenders(p.block()));
                 }
+                if (proposalSeenNanos == 0) {
+                    proposalSeenNanos = System.nanoTime();
+                }
                 enqueue(new Input.ProposalReceived(p.proposal()));
             }
             if (check.isValid() && seenBlock) {
@@ -351,8 +358,10 @@ public final class ConsensusDriver implements AutoCloseable {
         long head = ledger.head().height();
         CommitCertificate lastCommit = head == 0 ? CommitCertificate.GENESIS
                 : ledger.store().certificate(head).orElseThrow(() -> new IllegalStateException("no certificate for " + head));
+        long started = System.nanoTime();
         List<Transaction> candidates = mempool.candidates(ledger.params().maxBlockBytes(), MAX_PROPOSAL_TRANSACTIONS);
         PreparedBlock p = ledger.build(clock.millis(), key.address(), candidates, lastCommit);
+        logIfSlow("built", p.block(), started);
         prepared.put(p.block().hash(), p);
         proposedBlocks.put(p.block().hash(), p.block());
         enqueue(new Input.ValueToPropose(r.height(), r.round(), p.block().hash()));
@@ -367,13 +376,36 @@ public final class ConsensusDriver implements AutoCloseable {
         if (block == null) {
             return; // not received: the round times out and the next proposer tries
         }
+        long started = System.nanoTime();
         Ledger.Validated result = ledger.validate(block);
+        checkedNanos = System.nanoTime();
+        logIfSlow("checked", block, started);
         if (result instanceof Ledger.Validated.Valid valid) {
             prepared.put(v.value(), valid.block());
         } else {
             log.warn("proposed block {} at height {} is invalid: {}", v.value(), v.height(), ((Ledger.Validated.Invalid) result).reason());
         }
         enqueue(new Input.ValueValidity(v.height(), v.value(), result instanceof Ledger.Validated.Valid));
+    }
+
+    /** Where the height's time went, from its start: the proposal's arrival, its check, the decision. */
+    private String timeline() {
+        long start = heightStartedNanos;
+        long now = System.nanoTime();
+        return "(proposal at " + since(start, proposalSeenNanos) + ", checked at " + since(start, checkedNanos)
+                + ", decided at " + (now - start) / 1_000_000 + " ms)";
+    }
+
+    private static String since(long start, long at) {
+        return at >= start ? (at - start) / 1_000_000 + " ms" : "-";
+    }
+
+    /** Building or checking a block that takes a good part of a round timeout is worth a line. */
+    private void logIfSlow(String what, Block block, long startedNanos) {
+        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+        if (millis >= SLOW_BLOCK_MILLIS) {
+            log.info("{} block at height {} ({} txs) in {} ms", what, block.height(), block.transactions().size(), millis);
+        }
     }
 
     private void decide(Output.Decide d) {
@@ -404,11 +436,13 @@ public final class ConsensusDriver implements AutoCloseable {
     void afterCommit(PreparedBlock p, CommitCertificate certificate, long nanos, boolean synced) {
         Set<Hash32> done = new HashSet<>();
         p.block().transactions().forEach(tx -> done.add(tx.hash()));
+        long recheck = System.nanoTime();
         mempool.afterCommit(done, p.state().changes().keySet());
+        recheckMillis = (System.nanoTime() - recheck) / 1_000_000;
         metrics.blockCommitted(p.block().height(), p.block().transactions().size(), nanos);
-        String line = "committed block {} at height {} round {}: {} txs, stored in {} ms, mempool {}";
-        Object[] args = {p.block().hash().toHex().substring(0, 12), p.block().height(), certificate.round(),
-                p.block().transactions().size(), nanos / 1_000_000, mempool.size()};
+        String line = "committed block {} at height {} round {} {}: {} txs, stored in {} ms, mempool {} rechecked in {} ms";
+        Object[] args = {p.block().hash().toHex().substring(0, 12), p.block().height(), certificate.round(), timeline(),
+                p.block().transactions().size(), nanos / 1_000_000, mempool.size(), recheckMillis};
         if (synced) {
             log.debug(line, args); // block sync reports its own progress, a line per run of blocks
         } else {
@@ -465,6 +499,8 @@ public final class ConsensusDriver implements AutoCloseable {
         myMessages = new java.util.ArrayList<>();
         wal.reset();
         heightStartedNanos = System.nanoTime();
+        proposalSeenNanos = 0;
+        checkedNanos = 0;
         process(new Input.StartHeight(next, ledger.validators()));
         List<ConsensusMessage> early = new java.util.ArrayList<>(nextHeightMessages);
         nextHeightMessages.clear();

@@ -78,8 +78,9 @@ class TransactionRelayTest {
         await(() -> atB.size() == count, () -> "at B " + atB.size());
         assertThat(atB.candidates(Long.MAX_VALUE)).extracting(Transaction::nonce).hasSize(count).isSorted();
         await(() -> transactionsIn(batchesAtD) == count, () -> "batches at D: " + batchesAtD.size());
-        assertThat(batchesAtD.size()).as("gossip messages for %d transfers", count)
-                .isBetween(2, 10); // a full batch of 512 at once, the rest within a few 20 ms lingers
+        // a full batch of 512 at once and the rest within 20 ms lingers: a handful of messages, or a
+        // few dozen on a starved machine, never one per transfer
+        assertThat(batchesAtD.size()).as("gossip messages for %d transfers", count).isBetween(2, count / 20);
     }
 
     private static int transactionsIn(List<byte[]> batches) {
