@@ -90,7 +90,6 @@ public final class ConsensusDriver implements AutoCloseable {
     private volatile long heightStartedNanos = System.nanoTime();
     private volatile long proposalSeenNanos; // first proposal of the height, for the per-block log line
     private long checkedNanos;
-    private long recheckMillis;
     private final java.util.Queue<ConsensusMessage> nextHeightMessages = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Map<Hash32, PreparedBlock> prepared = new HashMap<>();
     private final Set<Hash32> committedValues = new HashSet<>();
@@ -438,7 +437,7 @@ public final class ConsensusDriver implements AutoCloseable {
         p.block().transactions().forEach(tx -> done.add(tx.hash()));
         long recheck = System.nanoTime();
         mempool.afterCommit(done, p.state().changes().keySet());
-        recheckMillis = (System.nanoTime() - recheck) / 1_000_000;
+        long recheckMillis = (System.nanoTime() - recheck) / 1_000_000;
         metrics.blockCommitted(p.block().height(), p.block().transactions().size(), nanos);
         String line = "committed block {} at height {} round {} {}: {} txs, stored in {} ms, mempool {} rechecked in {} ms";
         Object[] args = {p.block().hash().toHex().substring(0, 12), p.block().height(), certificate.round(), timeline(),

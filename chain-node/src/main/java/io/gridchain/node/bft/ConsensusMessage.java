@@ -37,14 +37,10 @@ public sealed interface ConsensusMessage {
     }
 
     /** @throws RlpException naming what is malformed */
-    static ConsensusMessage decode(byte[] data, int maxTransactionBytes) {
-        return decode(data, maxTransactionBytes, hash -> null);
-    }
-
     /**
-     * As {@link #decode(byte[], int)}, but a proposal of a block in {@code knownBlocks} (re-sent, or
-     * proposed again in a later round) takes that block instead of decoding the thousands of
-     * transactions again; the proposal's signature covers the block hash, so the two are the same.
+     * Decodes a consensus message. A proposal of a block in {@code knownBlocks} (re-sent, or proposed
+     * again in a later round) takes that block instead of decoding the thousands of transactions
+     * again; the proposal's signature covers the block hash, so the two are the same.
      */
     static ConsensusMessage decode(byte[] data, int maxTransactionBytes, java.util.function.Function<Hash32, Block> knownBlocks) {
         if (data.length < 2) {
