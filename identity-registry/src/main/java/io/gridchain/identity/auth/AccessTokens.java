@@ -15,8 +15,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issues and verifies this server's access tokens: JWTs (RFC 9068 header type {@code at+jwt}) signed
@@ -32,11 +34,12 @@ public final class AccessTokens {
     private final long chainId;
     private final Clock clock;
     /**
-     * Tokens whose ES256 signature already verified: a signature never stops verifying, and checking it
-     * is the dominant cost of introspection. Claims (issuer, audience, expiry) are still checked on every
-     * call; the set is cleared when it grows past {@link #MAX_VERIFIED}.
+     * Tokens that already verified, with their claims: a signature never stops verifying and the claims
+     * in a signed token never change, and checking the signature and decoding the claims are the
+     * dominant cost of introspection. What changes with time or the caller (expiry, the audience asked
+     * for) is checked on every call; the map is cleared when it grows past {@link #MAX_VERIFIED}.
      */
-    private final java.util.Set<String> verifiedSignatures = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, TokenClaims> verified = new ConcurrentHashMap<>();
     private static final int MAX_VERIFIED = 100_000;
 
     public AccessTokens(TokenKeys keys, String issuer, long chainId, Clock clock) {
@@ -73,6 +76,10 @@ public final class AccessTokens {
 
     /** Verifies signature, issuer and expiry; and the audience, if {@code audience} is given. */
     public Verified verify(String token, Optional<String> audience) {
+        TokenClaims known = verified.get(token);
+        if (known != null) {
+            return current(known, audience);
+        }
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(token);
@@ -86,39 +93,35 @@ public final class AccessTokens {
         if (!keys.keyId().equals(header.getKeyID())) {
             return new Verified.Invalid("unknown key id " + header.getKeyID());
         }
+        Verified signed;
         try {
-            if (!verifiedSignatures.contains(token)) {
-                if (!jwt.verify(new ECDSAVerifier(keys.publicKey()))) {
-                    return new Verified.Invalid("bad signature");
-                }
-                if (verifiedSignatures.size() >= MAX_VERIFIED) {
-                    verifiedSignatures.clear();
-                }
-                verifiedSignatures.add(token);
+            if (!jwt.verify(new ECDSAVerifier(keys.publicKey()))) {
+                return new Verified.Invalid("bad signature");
             }
-            return checkClaims(jwt.getJWTClaimsSet(), audience);
+            signed = claims(jwt.getJWTClaimsSet());
         } catch (JOSEException | ParseException e) {
             return new Verified.Invalid("cannot verify the token: " + e.getMessage());
         }
+        if (!(signed instanceof Verified.Valid valid)) {
+            return signed;
+        }
+        if (verified.size() >= MAX_VERIFIED) {
+            verified.clear();
+        }
+        verified.put(token, valid.claims());
+        return current(valid.claims(), audience);
     }
 
-    private Verified checkClaims(JWTClaimsSet c, Optional<String> audience) throws ParseException {
+    /** The claims every token of ours carries, whenever and by whomever it is checked. */
+    private Verified claims(JWTClaimsSet c) throws ParseException {
         if (!issuer.equals(c.getIssuer())) {
             return new Verified.Invalid("issuer " + c.getIssuer() + " is not " + issuer);
         }
         if (c.getAudience() == null || c.getAudience().size() != 1) {
             return new Verified.Invalid("the token must have exactly one audience");
         }
-        String aud = c.getAudience().get(0);
-        if (audience.isPresent() && !audience.get().equals(aud)) {
-            return new Verified.Invalid("audience " + aud + " is not " + audience.get());
-        }
         if (c.getExpirationTime() == null || c.getIssueTime() == null || c.getJWTID() == null || c.getSubject() == null) {
             return new Verified.Invalid("the token lacks exp, iat, jti or sub");
-        }
-        Instant exp = c.getExpirationTime().toInstant();
-        if (!clock.instant().isBefore(exp)) {
-            return new Verified.Invalid("the token expired at " + exp);
         }
         Long chain = c.getLongClaim("chain_id");
         String scope = c.getStringClaim("scope");
@@ -127,7 +130,18 @@ public final class AccessTokens {
             return new Verified.Invalid("the token lacks chain_id (of this chain), addr or scope");
         }
         List<String> scopes = scope.isEmpty() ? List.of() : Arrays.asList(scope.split(" "));
-        return new Verified.Valid(new TokenClaims(c.getIssuer(), c.getSubject(), aud, c.getIssueTime().toInstant(),
-                exp, c.getJWTID(), addr, chain, scopes));
+        return new Verified.Valid(new TokenClaims(c.getIssuer(), c.getSubject(), c.getAudience().get(0),
+                c.getIssueTime().toInstant(), c.getExpirationTime().toInstant(), c.getJWTID(), addr, chain, scopes));
+    }
+
+    /** The checks that depend on the caller's audience and on the time. */
+    private Verified current(TokenClaims c, Optional<String> audience) {
+        if (audience.isPresent() && !audience.get().equals(c.audience())) {
+            return new Verified.Invalid("audience " + c.audience() + " is not " + audience.get());
+        }
+        if (!clock.instant().isBefore(c.expiresAt())) {
+            return new Verified.Invalid("the token expired at " + c.expiresAt());
+        }
+        return new Verified.Valid(c);
     }
 }

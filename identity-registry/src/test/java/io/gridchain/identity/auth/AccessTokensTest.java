@@ -111,6 +111,17 @@ class AccessTokensTest {
     }
 
     @Test
+    void aTokenThatVerifiedBeforeStillExpiresAndStillNamesOneAudience() {
+        String token = token();
+        assertThat(tokens.verify(token, Optional.of(AUD))).isInstanceOf(AccessTokens.Verified.Valid.class);
+        assertThat(reason(token, Optional.of("https://other.example"))).contains("audience");
+        clock.advance(Duration.ofSeconds(899));
+        assertThat(tokens.verify(token, Optional.of(AUD))).isInstanceOf(AccessTokens.Verified.Valid.class);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(reason(token, Optional.of(AUD))).contains("expired");
+    }
+
+    @Test
     void garbageIsRefused() {
         assertThat(reason("not.a.jwt", Optional.empty())).isNotEmpty();
         assertThat(reason("", Optional.empty())).isNotEmpty();

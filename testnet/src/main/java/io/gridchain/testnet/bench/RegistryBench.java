@@ -19,9 +19,6 @@ import io.gridchain.wallet.TxBuilder;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +63,10 @@ final class RegistryBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** One keep-alive connection per client thread, replaced when a request on it fails. */
+    private final ThreadLocal<KeepAliveHttp> connections = new ThreadLocal<>();
+    private final List<KeepAliveHttp> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private URI api;
 
     @Override
     public Integer call() throws Exception {
@@ -77,6 +77,7 @@ final class RegistryBench implements Callable<Integer> {
                 "dev", "--data-dir", dir.resolve("dev").toString(), "--api-port", Integer.toString(port), "--block-time", "1s")) {
             NodeClient client = NodeClient.create(node.api());
             String base = node.api().toString().replaceAll("/$", "");
+            api = node.api();
             SigningKey dev = devKey(dir.resolve("dev").resolve("dev-account.json"));
             SigningKey gridNode = SigningKey.random(new SecureRandom());
             commit(client, dev, TransactionBuilders.register("bench", Metadata.EMPTY));
@@ -88,19 +89,23 @@ final class RegistryBench implements Callable<Integer> {
 
             out.printf("node %s, %d client threads, %d rounds of %d s each; medians:%n", base, threads, rounds, roundSeconds);
             out.flush();
-            double grants = median(() -> signIn(base, dev));
+            double grants = median(() -> signIn(dev));
             out.printf("SIWE sign-ins (challenge + signed grant): %.0f/s%n", grants);
             out.flush();
-            String token = token(base, dev);
-            double introspections = median(() -> introspect(base, token));
+            String token = token(dev);
+            double introspections = median(() -> introspect(token));
             out.printf("introspections: %.0f/s%n", introspections);
             out.flush();
             String verifyBody = "{\"node\":\"" + gridNode.address() + "\",\"tenant\":\"bench\",\"resources\":{\"cru\":1}}";
-            double verifies = median(() -> post(base + "/v1/leases/verify", "application/json", verifyBody, null));
+            double verifies = median(() -> send("/v1/leases/verify", "application/json", verifyBody, null).status() == 200);
             out.printf("POST /v1/leases/verify: %.0f/s%n", verifies);
             out.flush();
             out.printf("lease creations: %s%n", leaseCreations(client, dev, gridNode));
             out.println("node log: " + dir.resolve("node.log"));
+        } finally {
+            for (KeepAliveHttp c : opened) {
+                c.close();
+            }
         }
         return 0;
     }
@@ -160,40 +165,42 @@ final class RegistryBench implements Callable<Integer> {
         return rates[rates.length / 2];
     }
 
-    private boolean signIn(String base, SigningKey key) throws Exception {
-        return token(base, key) != null;
+    private boolean signIn(SigningKey key) throws Exception {
+        return token(key) != null;
     }
 
-    private String token(String base, SigningKey key) throws Exception {
-        HttpResponse<String> c = send(base + "/oauth/challenge", "application/json",
+    private String token(SigningKey key) throws Exception {
+        KeepAliveHttp.Response c = send("/oauth/challenge", "application/json",
                 "{\"address\":\"" + key.address() + "\",\"audience\":\"https://bench.example\"}", null);
-        if (c.statusCode() != 200) {
+        if (c.status() != 200) {
             return null;
         }
         String message = JSON.readTree(c.body()).get("message").asText();
         String form = "grant_type=" + enc("urn:gridchain:params:oauth:grant-type:siwe") + "&message=" + enc(message)
                 + "&signature=" + enc(key.sign(PersonalSign.digest(message)).toString());
-        HttpResponse<String> t = send(base + "/oauth/token", "application/x-www-form-urlencoded", form, null);
-        return t.statusCode() == 200 ? JSON.readTree(t.body()).get("access_token").asText() : null;
+        KeepAliveHttp.Response t = send("/oauth/token", "application/x-www-form-urlencoded", form, null);
+        return t.status() == 200 ? JSON.readTree(t.body()).get("access_token").asText() : null;
     }
 
-    private boolean introspect(String base, String token) throws Exception {
-        HttpResponse<String> r = send(base + "/oauth/introspect", "application/x-www-form-urlencoded",
+    private boolean introspect(String token) throws Exception {
+        KeepAliveHttp.Response r = send("/oauth/introspect", "application/x-www-form-urlencoded",
                 "token=" + enc(token), "Bearer " + token);
-        return r.statusCode() == 200 && r.body().startsWith("{\"active\":true");
+        return r.status() == 200 && r.body().startsWith("{\"active\":true");
     }
 
-    private boolean post(String url, String type, String body, String authorization) throws Exception {
-        return send(url, type, body, authorization).statusCode() == 200;
-    }
-
-    private HttpResponse<String> send(String url, String type, String body, String authorization) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            b.header("Authorization", authorization);
+    private KeepAliveHttp.Response send(String path, String type, String body, String authorization) throws Exception {
+        KeepAliveHttp connection = connections.get();
+        if (connection == null || !connection.isOpen()) {
+            connection = new KeepAliveHttp(api);
+            connections.set(connection);
+            opened.add(connection);
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        try {
+            return connection.post(path, type, body, authorization);
+        } catch (java.io.IOException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
     }
 
     private static String enc(String s) {
