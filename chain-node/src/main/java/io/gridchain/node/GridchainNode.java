@@ -146,7 +146,7 @@ public final class GridchainNode implements AutoCloseable {
             log.info("chain {} at height {} as {} {}; API on http://{}:{}, libp2p on {}", ledger.chainId(),
                     ledger.head().height(), ledger.validators().contains(key.address()) ? "validator" : "observer",
                     key.address(), config.apiHost(), api.port(), network.listenAddresses());
-            log.info("signatures recovered with {}", io.gridchain.core.crypto.PublicKeyRecovery.backend());
+            log.info("signatures recovered with {}", io.gridchain.core.crypto.Secp256k1Backend.backend());
             AutoCloseable consensus = () -> {
                 driver.close();
                 relay.close();

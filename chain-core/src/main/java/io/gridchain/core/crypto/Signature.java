@@ -59,13 +59,13 @@ public final class Signature {
 
     /** The address whose key made this signature over {@code digest}, or empty if none can. */
     public java.util.Optional<Address> recoverSigner(Hash32 digest) {
-        BigInteger publicKey = PublicKeyRecovery.recover(r, s, recoveryId, digest.bytes());
+        BigInteger publicKey = Secp256k1Backend.recover(r, s, recoveryId, digest.bytes());
         return java.util.Optional.ofNullable(publicKey).map(Address::fromPublicKey);
     }
 
     /** The 64-byte uncompressed public key (without the 0x04 prefix), as a number. */
     public java.util.Optional<BigInteger> recoverPublicKey(Hash32 digest) {
-        return java.util.Optional.ofNullable(PublicKeyRecovery.recover(r, s, recoveryId, digest.bytes()));
+        return java.util.Optional.ofNullable(Secp256k1Backend.recover(r, s, recoveryId, digest.bytes()));
     }
 
     public byte[] bytes() {

@@ -2,7 +2,6 @@ package io.gridchain.core.crypto;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import org.web3j.crypto.ECDSASignature;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Sign;
 
@@ -44,10 +43,10 @@ public final class SigningKey {
 
     /** Signs a 32-byte digest; callers hash their canonical bytes first. */
     public Signature sign(Hash32 digest) {
-        ECDSASignature sig = keyPair.sign(digest.bytes()); // canonicalised to low-s by web3j
+        BigInteger[] rs = Secp256k1Backend.sign(keyPair, digest.bytes());
         int recId = -1;
         for (int i = 0; i < 2; i++) { // 2 and 3 need r ≥ n, which has probability ~2^-128
-            BigInteger k = PublicKeyRecovery.recover(sig.r, sig.s, i, digest.bytes());
+            BigInteger k = Secp256k1Backend.recover(rs[0], rs[1], i, digest.bytes());
             if (keyPair.getPublicKey().equals(k)) {
                 recId = i;
                 break;
@@ -56,7 +55,7 @@ public final class SigningKey {
         if (recId < 0 || recId > 1) {
             throw new IllegalStateException("could not find a recovery id for our own signature");
         }
-        return Signature.fromLowS(sig.r, sig.s, recId);
+        return Signature.fromLowS(rs[0], rs[1], recId);
     }
 
     public Address address() {

@@ -58,7 +58,7 @@ final class DevThroughputBench implements Callable<Integer> {
         out.flush();
         double recovery = RecoveryRate.perSecond(cores, Duration.ofSeconds(5));
         out.printf("secp256k1 recovery: %.0f/s over %d cores with %s%n", recovery, cores,
-                io.gridchain.core.crypto.PublicKeyRecovery.backend());
+                io.gridchain.core.crypto.Secp256k1Backend.backend());
 
         Path dir = Files.createTempDirectory("gridchain-bench-");
         int port = NodeProcess.freePort();

@@ -82,7 +82,7 @@ public final class TestnetBench implements Callable<Integer> {
         say(out, "secp256k1 recovery on %d cores: measuring for 5 s...", cores);
         double recovery = RecoveryRate.perSecond(cores, Duration.ofSeconds(5));
         say(out, "secp256k1 recovery: %.0f/s over %d cores with %s (as the nodes use it)", recovery, cores,
-                io.gridchain.core.crypto.PublicKeyRecovery.backend());
+                io.gridchain.core.crypto.Secp256k1Backend.backend());
 
         NodeApi watch = new NodeApi(URI.create(manifest.nodes().get(0).api()));
         idleBlockTime(watch, out);
@@ -326,7 +326,7 @@ public final class TestnetBench implements Callable<Integer> {
         say(out, "rounds per height: %.3f on average; %d of %d heights needed more than one round",
                 w.blocks.isEmpty() ? 0.0 : (double) roundsSum / w.blocks.size(), laterRounds, w.blocks.size());
         say(out, "secp256k1 recovery: %.0f/s over %d cores with %s", recovery, Runtime.getRuntime().availableProcessors(),
-                io.gridchain.core.crypto.PublicKeyRecovery.backend());
+                io.gridchain.core.crypto.Secp256k1Backend.backend());
         if (w.blocks.isEmpty()) {
             say(out, "warning: no block was committed during the load or the 30 s after it: the chain stalled "
                     + "(node logs are in %s/<name>/node.log)", dir);

@@ -11,9 +11,7 @@ import io.gridchain.node.api.Json;
 import io.gridchain.node.oauth.AuthorizationServer;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -126,15 +124,12 @@ public final class OAuthRoutes implements ApiServer.Routes {
             error(ctx, OAuthError.invalidRequest("the request body must be " + FORM));
             return Optional.empty();
         }
-        Map<String, String> out = new HashMap<>();
-        for (Map.Entry<String, List<String>> e : ctx.formParamMap().entrySet()) {
-            if (e.getValue().size() != 1) {
-                error(ctx, OAuthError.invalidRequest("parameter " + e.getKey() + " is given more than once"));
-                return Optional.empty();
-            }
-            out.put(e.getKey(), e.getValue().get(0));
+        FormBody.Parsed parsed = FormBody.parse(ctx.body());
+        if (parsed instanceof FormBody.Parsed.Refused r) {
+            error(ctx, OAuthError.invalidRequest(r.reason()));
+            return Optional.empty();
         }
-        return Optional.of(out);
+        return Optional.of(((FormBody.Parsed.Form) parsed).params());
     }
 
     private static Context noStore(Context ctx) {
