@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +23,12 @@ public final class TokenIntrospection {
     private final AccessTokens tokens;
     private final TokenIdStore revoked;
     private final Supplier<? extends StateReader> state;
+    /**
+     * The tokens' addresses, parsed: an EIP-55 check is a keccak, a twentieth of an introspection. Few
+     * addresses sign in, but the map is cleared past {@link #MAX_ADDRESSES} all the same.
+     */
+    private final Map<String, Address> addresses = new ConcurrentHashMap<>();
+    private static final int MAX_ADDRESSES = 100_000;
 
     public TokenIntrospection(AccessTokens tokens, TokenIdStore revoked, Supplier<? extends StateReader> state) {
         this.tokens = tokens;
@@ -62,13 +69,28 @@ public final class TokenIntrospection {
         if (revoked.contains(c.jti())) {
             return Optional.empty();
         }
-        Address.Parsed addr = Address.parse(c.address());
-        if (!(addr instanceof Address.Parsed.Valid a)) {
+        Optional<Address> address = address(c.address());
+        if (address.isEmpty()) {
             return Optional.empty();
         }
         boolean stillHolds = IdentityState.IDENTITIES.get(state.get(), c.subject())
-                .filter(i -> i.canAuthenticate(a.address())).isPresent();
+                .filter(i -> i.canAuthenticate(address.get())).isPresent();
         return stillHolds ? Optional.of(c) : Optional.empty();
+    }
+
+    private Optional<Address> address(String text) {
+        Address known = addresses.get(text);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        if (!(Address.parse(text) instanceof Address.Parsed.Valid valid)) {
+            return Optional.empty();
+        }
+        if (addresses.size() >= MAX_ADDRESSES) {
+            addresses.clear();
+        }
+        addresses.put(text, valid.address());
+        return Optional.of(valid.address());
     }
 
     /** The token's scopes, less any {@code memberof:<org>} the identity no longer belongs to. */
