@@ -29,8 +29,8 @@ public final class TransferHandler implements TransactionHandler<Transfer> {
                     + " does not cover the transfer of " + t.amount() + " after the fee");
         }
         Account.STATE.put(state, ctx.sender(), from.debit(t.amount()));
-        Account to = Account.STATE.get(state, t.to()).orElse(Account.EMPTY);
-        try {
+        Account to = Account.STATE.getToAddTo(state, t.to()).orElse(Account.EMPTY);
+        try { // cannot fail while the supply fits in a long (genesis checks it); kept as a guard
             Account.STATE.put(state, t.to(), to.credit(t.amount()));
         } catch (ArithmeticException e) {
             return TxOutcome.rejected(Rejection.INVALID_PAYLOAD, "the recipient's balance would overflow");

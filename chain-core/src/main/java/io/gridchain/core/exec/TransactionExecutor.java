@@ -70,7 +70,7 @@ public final class TransactionExecutor {
         StateOverlay txState = state.child();
         Account payer = Account.STATE.get(txState, sender).orElse(Account.EMPTY);
         Account.STATE.put(txState, sender, payer.debit(tx.fee()).nextNonce());
-        Account proposer = Account.STATE.get(txState, block.proposer()).orElse(Account.EMPTY);
+        Account proposer = Account.STATE.getToAddTo(txState, block.proposer()).orElse(Account.EMPTY);
         Account.STATE.put(txState, block.proposer(), proposer.credit(tx.fee()));
         TxContext ctx = new TxContext(block.chainId(), block.height(), block.timestampMillis(), block.proposer(),
                 sender, tx.hash());

@@ -29,6 +29,11 @@ public final class StateMap<K, V> {
         return state.get(key(key)).map(codec::decode);
     }
 
+    /** As {@link #get}, for a value the caller only adds to (see {@link StateReader#getToAddTo}). */
+    public Optional<V> getToAddTo(StateReader state, K key) {
+        return state.getToAddTo(key(key)).map(codec::decode);
+    }
+
     public void put(StateOverlay state, K key, V value) {
         state.put(key(key), codec.encode(value));
     }

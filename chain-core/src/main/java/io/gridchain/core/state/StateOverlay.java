@@ -2,8 +2,10 @@ package io.gridchain.core.state;
 
 import io.gridchain.core.bytes.Bytes;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -16,6 +18,12 @@ public final class StateOverlay implements StateReader {
 
     private final StateReader parent;
     private final Map<Bytes, Optional<byte[]>> writes = new HashMap<>();
+    /**
+     * Keys written here on top of a {@link #getToAddTo} read that the parent did not see as a read.
+     * A later {@link #get} of one must still reach the parent, so that a read-recording view learns
+     * that the value now decides something.
+     */
+    private final Set<Bytes> addedToUnread = new HashSet<>();
 
     public StateOverlay(StateReader parent) {
         this.parent = parent;
@@ -25,9 +33,22 @@ public final class StateOverlay implements StateReader {
     public Optional<byte[]> get(Bytes key) {
         Optional<byte[]> written = writes.get(key);
         if (written != null) {
+            if (addedToUnread.remove(key)) {
+                parent.get(key); // recorded as a read; the value here is ours
+            }
             return written.map(byte[]::clone);
         }
         return parent.get(key);
+    }
+
+    @Override
+    public Optional<byte[]> getToAddTo(Bytes key) {
+        Optional<byte[]> written = writes.get(key);
+        if (written != null) {
+            return written.map(byte[]::clone);
+        }
+        addedToUnread.add(key);
+        return parent.getToAddTo(key);
     }
 
     public void put(Bytes key, byte[] value) {
@@ -48,7 +69,9 @@ public final class StateOverlay implements StateReader {
             throw new IllegalStateException("only a child overlay can be merged into its parent");
         }
         p.writes.putAll(writes);
+        p.addedToUnread.addAll(addedToUnread);
         writes.clear();
+        addedToUnread.clear();
     }
 
     /** Every write, sorted by key; an empty value means the key was deleted. */

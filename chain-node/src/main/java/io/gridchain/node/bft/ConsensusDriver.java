@@ -436,12 +436,13 @@ public final class ConsensusDriver implements AutoCloseable {
         Set<Hash32> done = new HashSet<>();
         p.block().transactions().forEach(tx -> done.add(tx.hash()));
         long recheck = System.nanoTime();
-        mempool.afterCommit(done, p.state().changes().keySet());
+        int reexecuted = mempool.afterCommit(done, p.state().changes().keySet());
         long recheckMillis = (System.nanoTime() - recheck) / 1_000_000;
         metrics.blockCommitted(p.block().height(), p.block().transactions().size(), nanos);
-        String line = "committed block {} at height {} round {} {}: {} txs, stored in {} ms, mempool {} rechecked in {} ms";
+        String line = "committed block {} at height {} round {} {}: {} txs, stored in {} ms, mempool {} "
+                + "({} senders re-executed in {} ms)";
         Object[] args = {p.block().hash().toHex().substring(0, 12), p.block().height(), certificate.round(), timeline(),
-                p.block().transactions().size(), nanos / 1_000_000, mempool.size(), recheckMillis};
+                p.block().transactions().size(), nanos / 1_000_000, mempool.size(), reexecuted, recheckMillis};
         if (synced) {
             log.debug(line, args); // block sync reports its own progress, a line per run of blocks
         } else {

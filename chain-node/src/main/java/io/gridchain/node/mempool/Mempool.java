@@ -27,6 +27,9 @@ import java.util.function.Supplier;
  * the committed keys its transactions read; after a block, exactly the queues that read a key the
  * block wrote (or that lost transactions to it) are executed again, and what no longer passes is
  * dropped. A queue whose reads the block did not touch would execute the same way, so it is kept.
+ * Credits do not count as reads (see {@code StateReader.getToAddTo}): every transaction credits the
+ * proposer's fee, so otherwise every block would re-execute every queue. A queue whose credited
+ * values a block changed is executed again only if a later admission reads one of them.
  */
 public final class Mempool {
     public static final String DUPLICATE = "already-pending";
@@ -84,7 +87,14 @@ public final class Mempool {
             return refuse(tx, SENDER_LIMIT, sender + " already has " + queue.transactions.size() + " pending transactions");
         }
         TxOutcome outcome = executor.execute(queue.state, block, tx);
+        if (queue.reads.takeReadChangedKey()) { // decided on a credited value a block has changed since
+            queue.replaceWith(reexecute(queue, Set.of(), committed.get(), block));
+            outcome = executor.execute(queue.state, block, tx);
+        }
         if (outcome instanceof TxOutcome.Rejected rejected) {
+            if (queue.transactions.isEmpty()) {
+                senders.remove(sender);
+            }
             return new Admission.Refused(tx.hash(), rejected.rejection());
         }
         queue.transactions.add(tx);
@@ -121,35 +131,45 @@ public final class Mempool {
 
     /**
      * After a commit: forgets the transactions the block included or dropped, and re-executes the
-     * queues whose reads the block's writes touched.
+     * queues whose reads the block's writes touched. Returns how many queues it re-executed.
      */
-    public synchronized void afterCommit(Set<Hash32> removed, Set<Bytes> writtenKeys) {
+    public synchronized int afterCommit(Set<Hash32> removed, Set<Bytes> writtenKeys) {
         BlockInfo block = nextBlock.get();
         StateReader state = committed.get();
+        int reexecuted = 0;
         Iterator<Map.Entry<Address, SenderQueue>> it = senders.entrySet().iterator();
         while (it.hasNext()) {
             SenderQueue old = it.next().getValue();
             if (!old.touchedBy(removed, writtenKeys)) {
+                old.reads.markChanged(writtenKeys);
                 continue;
             }
-            SenderQueue fresh = new SenderQueue(state);
-            for (Transaction tx : old.transactions) {
-                // Once one fails, the sender's later nonces leave a gap and fail too.
-                boolean keep = !removed.contains(tx.hash())
-                        && executor.execute(fresh.state, block, tx) instanceof TxOutcome.Applied;
-                if (keep) {
-                    fresh.transactions.add(tx);
-                } else {
-                    byHash.remove(tx.hash());
-                    bytes -= tx.size();
-                }
-            }
+            reexecuted++;
+            SenderQueue fresh = reexecute(old, removed, state, block);
             if (fresh.transactions.isEmpty()) {
                 it.remove();
             } else {
                 old.replaceWith(fresh);
             }
         }
+        return reexecuted;
+    }
+
+    /** The queue executed again on {@code state}, without {@code removed}; what fails leaves the pool. */
+    private SenderQueue reexecute(SenderQueue old, Set<Hash32> removed, StateReader state, BlockInfo block) {
+        SenderQueue fresh = new SenderQueue(state);
+        for (Transaction tx : old.transactions) {
+            // Once one fails, the sender's later nonces leave a gap and fail too.
+            boolean keep = !removed.contains(tx.hash())
+                    && executor.execute(fresh.state, block, tx) instanceof TxOutcome.Applied;
+            if (keep) {
+                fresh.transactions.add(tx);
+            } else {
+                byHash.remove(tx.hash());
+                bytes -= tx.size();
+            }
+        }
+        return fresh;
     }
 
     public synchronized boolean contains(Hash32 hash) {

@@ -115,4 +115,89 @@ class MempoolTest {
         assertThat(pool.size()).isZero();
         assertThat(pool.sizeInBytes()).isZero();
     }
+
+    /** A test kind whose validity reads another account: it applies only if {@code who} holds {@code atLeast}. */
+    private record RequireBalance(Address who, long atLeast) implements io.gridchain.core.tx.TxPayload {
+        static final String KIND = "test-require-balance";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public byte[] encode() {
+            return java.nio.ByteBuffer.allocate(28).put(who.bytes()).putLong(atLeast).array();
+        }
+    }
+
+    private static final class RequireBalanceHandler implements io.gridchain.core.tx.TransactionHandler<RequireBalance> {
+        @Override
+        public String kind() {
+            return RequireBalance.KIND;
+        }
+
+        @Override
+        public RequireBalance decode(byte[] payload) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(payload);
+            byte[] who = new byte[20];
+            b.get(who);
+            return new RequireBalance(Address.of(who), b.getLong());
+        }
+
+        @Override
+        public io.gridchain.core.tx.TxOutcome apply(io.gridchain.core.state.StateOverlay state,
+                                                    io.gridchain.core.tx.TxContext ctx, RequireBalance p) {
+            long balance = io.gridchain.core.account.Account.STATE.get(state, p.who())
+                    .orElse(io.gridchain.core.account.Account.EMPTY).balance();
+            return balance >= p.atLeast() ? io.gridchain.core.tx.TxOutcome.applied()
+                    : io.gridchain.core.tx.TxOutcome.rejected(Rejection.INVALID_PAYLOAD, "balance " + balance);
+        }
+    }
+
+    private void creditBobInABlock(long balance) {
+        io.gridchain.core.state.StateOverlay next = new io.gridchain.core.state.StateOverlay(state);
+        io.gridchain.core.account.Account.STATE.put(next, bob, new io.gridchain.core.account.Account(balance, 0));
+        state.commit(next);
+        lastReexecuted = pool.afterCommit(Set.of(), next.changes().keySet());
+    }
+
+    private int lastReexecuted;
+
+    @Test
+    void aBlockThatOnlyChangesWhatPendingTransactionsCreditReExecutesNoQueue() {
+        SigningKey alice = chain.accounts.get(0);
+        pool.add(transfer(alice, 0, 1));
+        pool.add(transfer(alice, 1, 1));
+        creditBobInABlock(5);
+        assertThat(lastReexecuted).isZero();
+        assertThat(pool.pendingNonce(alice.address())).contains(2L);
+        assertThat(pool.add(transfer(alice, 2, 1))).isInstanceOf(Admission.Accepted.class);
+
+        io.gridchain.core.state.StateOverlay next = new io.gridchain.core.state.StateOverlay(state);
+        io.gridchain.core.account.Account.STATE.put(next, alice.address(), new io.gridchain.core.account.Account(TestChain.FUNDS, 1));
+        state.commit(next);
+        assertThat(pool.afterCommit(Set.of(), next.changes().keySet())).isEqualTo(1);
+        assertThat(pool.pendingNonce(alice.address())).contains(3L);
+        assertThat(pool.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aDecisionOnACreditedValueThatABlockChangedIsMadeOnTheNewValue() {
+        pool = new Mempool(new io.gridchain.core.exec.TransactionExecutor(new io.gridchain.core.tx.TransactionKinds()
+                .register(new io.gridchain.core.account.TransferHandler()).register(new RequireBalanceHandler())),
+                () -> state, () -> new BlockInfo(TestChain.CHAIN_ID, 1, 0, Address.of(new byte[20]), ChainParams.DEFAULTS),
+                Mempool.Limits.DEFAULT);
+        SigningKey alice = chain.accounts.get(0);
+        assertThat(pool.add(transfer(alice, 0, 1))).isInstanceOf(Admission.Accepted.class); // bob: 0 + 1
+        creditBobInABlock(5); // bob: 5 + 1 in alice's view, though alice's queue was not re-executed
+        assertThat(lastReexecuted).isZero();
+        assertThat(refusal(pool.add(requireBob(alice, 1, 7)))).isEqualTo(Rejection.INVALID_PAYLOAD);
+        assertThat(pool.add(requireBob(alice, 1, 6))).isInstanceOf(Admission.Accepted.class);
+        assertThat(pool.pendingNonce(alice.address())).contains(2L);
+    }
+
+    private Transaction requireBob(SigningKey from, long nonce, long atLeast) {
+        return new UnsignedTransaction(TestChain.CHAIN_ID, nonce, 1_000, new RequireBalance(bob, atLeast)).signWith(from);
+    }
 }
