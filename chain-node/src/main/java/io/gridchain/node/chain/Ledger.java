@@ -32,6 +32,10 @@ public final class Ledger {
     private final long chainId;
     private final Hash32 genesisHash;
     private volatile Block head;
+    /** The head's chain parameters: every admitted transaction asks for them, and reading is a store lookup. */
+    private volatile ParamsAt params;
+
+    private record ParamsAt(Hash32 block, ChainParams params) {}
     private final List<BlockListener> listeners = new CopyOnWriteArrayList<>();
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
 
@@ -79,7 +83,14 @@ public final class Ledger {
     }
 
     public ChainParams params() {
-        return ChainParams.read(state());
+        Hash32 at = head.hash();
+        ParamsAt cached = params;
+        if (cached != null && cached.block().equals(at)) {
+            return cached.params();
+        }
+        ChainParams read = ChainParams.read(state());
+        params = new ParamsAt(at, read);
+        return read;
     }
 
     public ValidatorSet validators() {
