@@ -11,12 +11,14 @@ import io.gridchain.core.tx.Rejection;
 import io.gridchain.core.tx.Transaction;
 import io.gridchain.core.tx.TxOutcome;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -45,8 +47,12 @@ public final class Mempool {
     private final Supplier<BlockInfo> nextBlock;
     private final Limits limits;
     private final Map<Address, SenderQueue> senders = new LinkedHashMap<>();
-    private final Map<Hash32, Transaction> byHash = new HashMap<>();
+    private final Map<Hash32, Pending> byHash = new HashMap<>();
     private long bytes;
+    private long arrivals;
+
+    /** A pending transaction and its place in the order of arrival. */
+    private record Pending(Transaction tx, long arrival) {}
 
     public Mempool(TransactionExecutor executor, Supplier<StateReader> committed, Supplier<BlockInfo> nextBlock,
                    Limits limits) {
@@ -99,7 +105,7 @@ public final class Mempool {
         }
         queue.transactions.add(tx);
         senders.putIfAbsent(sender, queue);
-        byHash.put(tx.hash(), tx);
+        byHash.put(tx.hash(), new Pending(tx, arrivals++));
         bytes += tx.size();
         return new Admission.Accepted(tx.hash());
     }
@@ -108,25 +114,43 @@ public final class Mempool {
         return new Admission.Refused(tx.hash(), Rejection.of(code, detail));
     }
 
-    /** Pending transactions in proposal order: senders by first arrival, each sender's in nonce order. */
+    /**
+     * Pending transactions in proposal order: first come, first served across senders, each sender's
+     * in nonce order (a sender's next transaction is its earliest arrival not yet taken).
+     */
     public List<Transaction> candidates(long maxBytes) {
         return candidates(maxBytes, Integer.MAX_VALUE);
     }
 
     /** As {@link #candidates(long)}, at most {@code maxCount} of them. */
     public synchronized List<Transaction> candidates(long maxBytes, int maxCount) {
+        record Next(List<Transaction> queue, int index, long arrival) {}
+        PriorityQueue<Next> heads = new PriorityQueue<>(Comparator.comparingLong(Next::arrival));
+        for (SenderQueue q : senders.values()) {
+            if (!q.transactions.isEmpty()) {
+                heads.add(new Next(q.transactions, 0, arrivalOf(q.transactions.get(0))));
+            }
+        }
         List<Transaction> out = new ArrayList<>();
         long total = 0;
-        for (SenderQueue q : senders.values()) {
-            for (Transaction tx : q.transactions) {
-                if (total + tx.size() > maxBytes || out.size() == maxCount) {
-                    return out;
-                }
-                out.add(tx);
-                total += tx.size();
+        while (!heads.isEmpty()) {
+            Next next = heads.poll();
+            Transaction tx = next.queue().get(next.index());
+            if (total + tx.size() > maxBytes || out.size() == maxCount) {
+                return out;
+            }
+            out.add(tx);
+            total += tx.size();
+            int following = next.index() + 1;
+            if (following < next.queue().size()) {
+                heads.add(new Next(next.queue(), following, arrivalOf(next.queue().get(following))));
             }
         }
         return out;
+    }
+
+    private long arrivalOf(Transaction tx) {
+        return byHash.get(tx.hash()).arrival();
     }
 
     /**
@@ -177,7 +201,7 @@ public final class Mempool {
     }
 
     public synchronized Optional<Transaction> get(Hash32 hash) {
-        return Optional.ofNullable(byHash.get(hash));
+        return Optional.ofNullable(byHash.get(hash)).map(Pending::tx);
     }
 
     /** The next nonce of {@code sender} counting its pending transactions. */

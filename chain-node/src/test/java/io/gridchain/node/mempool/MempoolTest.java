@@ -56,6 +56,22 @@ class MempoolTest {
     }
 
     @Test
+    void proposesFirstComeFirstServedAcrossSendersAndInNonceOrderWithinOne() {
+        SigningKey alice = chain.accounts.get(0);
+        SigningKey carol = chain.accounts.get(1);
+        Transaction a0 = transfer(alice, 0, 1);
+        Transaction a1 = transfer(alice, 1, 1);
+        Transaction c0 = transfer(carol, 0, 1);
+        Transaction a2 = transfer(alice, 2, 1);
+        Transaction c1 = transfer(carol, 1, 1);
+        for (Transaction tx : java.util.List.of(a0, a1, c0, a2, c1)) {
+            assertThat(pool.add(tx)).isInstanceOf(Admission.Accepted.class);
+        }
+        assertThat(pool.candidates(1 << 20)).containsExactly(a0, a1, c0, a2, c1);
+        assertThat(pool.candidates(1 << 20, 3)).containsExactly(a0, a1, c0);
+    }
+
+    @Test
     void countsPendingSpendingAgainstTheBalance() {
         SigningKey alice = chain.accounts.get(0);
         assertThat(pool.add(transfer(alice, 0, TestChain.FUNDS - 2_000))).isInstanceOf(Admission.Accepted.class);
