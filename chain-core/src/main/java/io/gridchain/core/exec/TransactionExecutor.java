@@ -46,7 +46,7 @@ public final class TransactionExecutor {
                     + "'; this chain knows " + kinds.kinds()));
         }
         try {
-            handler.get().decode(tx.payload());
+            tx.decodedPayload(handler.get()::decode);
         } catch (RlpException | IllegalArgumentException e) {
             return Optional.of(Rejection.of(Rejection.MALFORMED, tx.kind() + " payload: " + e.getMessage()));
         }
@@ -105,7 +105,7 @@ public final class TransactionExecutor {
     @SuppressWarnings("unchecked")
     private <P extends TxPayload> TxOutcome applyPayload(StateOverlay state, TxContext ctx, Transaction tx) {
         TransactionHandler<P> handler = (TransactionHandler<P>) kinds.handler(tx.kind()).orElseThrow();
-        P payload = handler.decode(tx.payload());
+        P payload = tx.decodedPayload(handler::decode);
         try {
             return handler.apply(state, ctx, payload);
         } catch (ArithmeticException e) {

@@ -9,6 +9,7 @@ import io.gridchain.core.rlp.RlpException;
 import io.gridchain.core.rlp.RlpReader;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one transaction envelope: chain id, sender nonce, fee, kind, kind-specific payload (its own RLP
@@ -25,6 +26,8 @@ public final class Transaction {
     private final byte[] encoded;
     private final Hash32 hash;
     private volatile Optional<Address> sender;
+    /** The kind's decoding of {@link #payload}, kept: the mempool and every block check execute it again. */
+    private volatile TxPayload decodedPayload;
 
     Transaction(long chainId, long nonce, long fee, String kind, byte[] payload, Signature signature) {
         this.chainId = chainId;
@@ -103,6 +106,20 @@ public final class Transaction {
 
     public byte[] payload() {
         return payload.clone();
+    }
+
+    /**
+     * The payload as {@code decoder} (this kind's handler) decodes it, decoded once; a decoding failure
+     * is thrown each time and never kept. Payloads are immutable values, so sharing one is safe.
+     */
+    @SuppressWarnings("unchecked")
+    public <P extends TxPayload> P decodedPayload(Function<byte[], P> decoder) {
+        TxPayload decoded = decodedPayload;
+        if (decoded == null) {
+            decoded = decoder.apply(payload.clone());
+            decodedPayload = decoded;
+        }
+        return (P) decoded;
     }
 
     public Signature signature() {
