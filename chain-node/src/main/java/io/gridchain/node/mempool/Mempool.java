@@ -11,6 +11,7 @@ import io.gridchain.core.tx.Rejection;
 import io.gridchain.core.tx.Transaction;
 import io.gridchain.core.tx.TxOutcome;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.function.Supplier;
 
 /**
@@ -92,10 +94,10 @@ public final class Mempool {
         if (queue.transactions.size() >= limits.maxPerSender()) {
             return refuse(tx, SENDER_LIMIT, sender + " already has " + queue.transactions.size() + " pending transactions");
         }
-        TxOutcome outcome = executor.execute(queue.state, block, tx);
+        TxOutcome outcome = queue.execute(executor, block, tx);
         if (queue.reads.takeReadChangedKey()) { // decided on a credited value a block has changed since
             queue.replaceWith(reexecute(queue, Set.of(), committed.get(), block));
-            outcome = executor.execute(queue.state, block, tx);
+            outcome = queue.execute(executor, block, tx);
         }
         if (outcome instanceof TxOutcome.Rejected rejected) {
             if (queue.transactions.isEmpty()) {
@@ -103,7 +105,6 @@ public final class Mempool {
             }
             return new Admission.Refused(tx.hash(), rejected.rejection());
         }
-        queue.transactions.add(tx);
         senders.putIfAbsent(sender, queue);
         byHash.put(tx.hash(), new Pending(tx, arrivals++));
         bytes += tx.size();
@@ -155,7 +156,10 @@ public final class Mempool {
 
     /**
      * After a commit: forgets the transactions the block included or dropped, and re-executes the
-     * queues whose reads the block's writes touched. Returns how many queues it re-executed.
+     * queues whose reads the block's writes touched — unless the block included the first transactions
+     * of a queue and left every key the queue read as those transactions had left it in the queue's
+     * own view; then the rest would execute as before, and the queue only loses its head. Returns how
+     * many queues it re-executed.
      */
     public synchronized int afterCommit(Set<Hash32> removed, Set<Bytes> writtenKeys) {
         BlockInfo block = nextBlock.get();
@@ -166,6 +170,19 @@ public final class Mempool {
             SenderQueue old = it.next().getValue();
             if (!old.touchedBy(removed, writtenKeys)) {
                 old.reads.markChanged(writtenKeys);
+                continue;
+            }
+            int included = old.includedHead(removed);
+            if (included > 0 && old.headLeftAsCommitted(included, writtenKeys, state)) {
+                for (Transaction tx : old.transactions.subList(0, included)) {
+                    byHash.remove(tx.hash());
+                    bytes -= tx.size();
+                }
+                old.dropHead(included);
+                old.reads.markChanged(writtenKeys);
+                if (old.transactions.isEmpty()) {
+                    it.remove();
+                }
                 continue;
             }
             reexecuted++;
@@ -185,10 +202,8 @@ public final class Mempool {
         for (Transaction tx : old.transactions) {
             // Once one fails, the sender's later nonces leave a gap and fail too.
             boolean keep = !removed.contains(tx.hash())
-                    && executor.execute(fresh.state, block, tx) instanceof TxOutcome.Applied;
-            if (keep) {
-                fresh.transactions.add(tx);
-            } else {
+                    && fresh.execute(executor, block, tx) instanceof TxOutcome.Applied;
+            if (!keep) {
                 byHash.remove(tx.hash());
                 bytes -= tx.size();
             }
@@ -225,10 +240,24 @@ public final class Mempool {
         private ReadTrackingState reads;
         private StateOverlay state;
         private List<Transaction> transactions = new ArrayList<>();
+        /** What each of {@link #transactions} wrote, in the same order. */
+        private List<SortedMap<Bytes, Optional<byte[]>>> writes = new ArrayList<>();
 
         SenderQueue(StateReader committed) {
             this.reads = new ReadTrackingState(committed);
             this.state = new StateOverlay(reads);
+        }
+
+        /** Executes {@code tx} after this queue's transactions; if it applies, it joins the queue. */
+        TxOutcome execute(TransactionExecutor executor, BlockInfo block, Transaction tx) {
+            StateOverlay step = state.child();
+            TxOutcome outcome = executor.execute(step, block, tx);
+            if (outcome instanceof TxOutcome.Applied) {
+                writes.add(step.changes());
+                step.mergeIntoParent();
+                transactions.add(tx);
+            }
+            return outcome;
         }
 
         boolean touchedBy(Set<Hash32> removed, Set<Bytes> writtenKeys) {
@@ -240,10 +269,47 @@ public final class Mempool {
             return reads.readAnyOf(writtenKeys);
         }
 
+        /** How many of the first transactions {@code removed} holds, if it holds no later one; else -1. */
+        int includedHead(Set<Hash32> removed) {
+            int head = 0;
+            while (head < transactions.size() && removed.contains(transactions.get(head).hash())) {
+                head++;
+            }
+            for (int i = head; i < transactions.size(); i++) {
+                if (removed.contains(transactions.get(i).hash())) {
+                    return -1;
+                }
+            }
+            return head;
+        }
+
+        /**
+         * Whether every key this queue read that the block wrote now holds what the first {@code head}
+         * transactions left in it here. A key they did not write cannot be vouched for.
+         */
+        boolean headLeftAsCommitted(int head, Set<Bytes> writtenKeys, StateReader committed) {
+            for (Bytes key : reads.readAmong(writtenKeys)) {
+                Optional<byte[]> ours = null;
+                for (int i = head - 1; i >= 0 && ours == null; i--) {
+                    ours = writes.get(i).get(key);
+                }
+                if (ours == null || !Arrays.equals(ours.orElse(null), committed.get(key).orElse(null))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void dropHead(int head) {
+            transactions = new ArrayList<>(transactions.subList(head, transactions.size()));
+            writes = new ArrayList<>(writes.subList(head, writes.size()));
+        }
+
         void replaceWith(SenderQueue other) {
             this.reads = other.reads;
             this.state = other.state;
             this.transactions = other.transactions;
+            this.writes = other.writes;
         }
     }
 }

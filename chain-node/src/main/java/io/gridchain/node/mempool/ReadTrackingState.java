@@ -43,6 +43,18 @@ final class ReadTrackingState implements StateReader {
         return intersects(read, written);
     }
 
+    /** The keys read (for a decision) that are among {@code written}. */
+    Set<Bytes> readAmong(Set<Bytes> written) {
+        Set<Bytes> large = larger(read, written);
+        Set<Bytes> both = new HashSet<>();
+        for (Bytes key : smaller(read, written)) {
+            if (large.contains(key)) {
+                both.add(key);
+            }
+        }
+        return both;
+    }
+
     /** Notes which of the keys only added to a block wrote; true if there were any. */
     boolean markChanged(Set<Bytes> written) {
         Set<Bytes> large = larger(addedTo, written);

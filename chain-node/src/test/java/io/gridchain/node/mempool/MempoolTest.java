@@ -216,4 +216,48 @@ class MempoolTest {
     private Transaction requireBob(SigningKey from, long nonce, long atLeast) {
         return new UnsignedTransaction(TestChain.CHAIN_ID, nonce, 1_000, new RequireBalance(bob, atLeast)).signWith(from);
     }
+
+    /** Executes {@code txs} as a block would and commits them; returns the keys the block wrote. */
+    private Set<io.gridchain.core.bytes.Bytes> commitBlockOf(Transaction... txs) {
+        io.gridchain.core.exec.TransactionExecutor executor = ChainRules.standard().transactions();
+        io.gridchain.core.state.StateOverlay block = new io.gridchain.core.state.StateOverlay(state);
+        BlockInfo info = new BlockInfo(TestChain.CHAIN_ID, 1, 0, Address.of(new byte[20]), ChainParams.DEFAULTS);
+        for (Transaction tx : txs) {
+            assertThat(executor.execute(block, info, tx)).isInstanceOf(io.gridchain.core.tx.TxOutcome.Applied.class);
+        }
+        Set<io.gridchain.core.bytes.Bytes> written = block.changes().keySet();
+        state.commit(block);
+        return written;
+    }
+
+    @Test
+    void aBlockThatIncludesTheFirstTransactionsOfASenderLeavesTheRestWithoutReExecutingThem() {
+        SigningKey alice = chain.accounts.get(0);
+        Transaction t0 = transfer(alice, 0, 1);
+        Transaction t1 = transfer(alice, 1, 1);
+        Transaction t2 = transfer(alice, 2, 1);
+        pool.add(t0);
+        pool.add(t1);
+        pool.add(t2);
+        assertThat(pool.afterCommit(Set.of(t0.hash()), commitBlockOf(t0))).isZero();
+        assertThat(pool.candidates(1 << 20)).containsExactly(t1, t2);
+        assertThat(pool.size()).isEqualTo(2);
+        assertThat(pool.add(transfer(alice, 3, 1))).isInstanceOf(Admission.Accepted.class);
+        assertThat(refusal(pool.add(transfer(alice, 3, 2)))).isEqualTo(Rejection.NONCE_USED);
+    }
+
+    @Test
+    void whenTheBlockAlsoChangedWhatTheSenderReadTheRestIsExecutedAgain() {
+        SigningKey alice = chain.accounts.get(0);
+        SigningKey carol = chain.accounts.get(1);
+        Transaction t0 = transfer(alice, 0, 1);
+        Transaction t1 = transfer(alice, 1, TestChain.FUNDS - 3_001); // alice: FUNDS - 2,000 fees - 1 - this
+        pool.add(t0);
+        pool.add(t1);
+        // in the same block carol pays alice: alice's account is no longer what t0 left in her queue
+        Transaction toAlice = new UnsignedTransaction(TestChain.CHAIN_ID, 0, 1_000,
+                new Transfer(alice.address(), 5)).signWith(carol);
+        assertThat(pool.afterCommit(Set.of(t0.hash()), commitBlockOf(t0, toAlice))).isEqualTo(1);
+        assertThat(pool.candidates(1 << 20)).containsExactly(t1);
+    }
 }
