@@ -35,7 +35,7 @@ public final class Ledger {
     /** The head's chain parameters: every admitted transaction asks for them, and reading is a store lookup. */
     private volatile ParamsAt params;
 
-    private record ParamsAt(Hash32 block, ChainParams params) {}
+    private record ParamsAt(Block block, ChainParams params) {}
     private final List<BlockListener> listeners = new CopyOnWriteArrayList<>();
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
 
@@ -83,9 +83,9 @@ public final class Ledger {
     }
 
     public ChainParams params() {
-        Hash32 at = head.hash();
+        Block at = head;
         ParamsAt cached = params;
-        if (cached != null && cached.block().equals(at)) {
+        if (cached != null && cached.block() == at) { // the same head: a header's hash is not kept, so compare identity
             return cached.params();
         }
         ChainParams read = ChainParams.read(state());
