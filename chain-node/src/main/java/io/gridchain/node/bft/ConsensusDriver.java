@@ -436,7 +436,7 @@ public final class ConsensusDriver implements AutoCloseable {
         Set<Hash32> done = new HashSet<>();
         p.block().transactions().forEach(tx -> done.add(tx.hash()));
         long recheck = System.nanoTime();
-        int reexecuted = mempool.afterCommit(done, p.state().changes().keySet());
+        int reexecuted = mempool.afterCommit(done, p.state().changes());
         long recheckMillis = (System.nanoTime() - recheck) / 1_000_000;
         metrics.blockCommitted(p.block().height(), p.block().transactions().size(), nanos);
         String line = "committed block {} at height {} round {} {}: {} txs, stored in {} ms, mempool {} "

@@ -75,7 +75,7 @@ public final class DevBlockProducer implements AutoCloseable {
             done.add(tx.hash());
         }
         prepared.dropped().forEach(d -> done.add(d.transaction().hash()));
-        mempool.afterCommit(done, prepared.state().changes().keySet());
+        mempool.afterCommit(done, prepared.state().changes());
         long nanos = System.nanoTime() - started;
         metrics.blockCommitted(prepared.block().height(), prepared.block().transactions().size(), nanos);
         if (!prepared.dropped().isEmpty()) {

@@ -158,10 +158,11 @@ public final class Mempool {
      * After a commit: forgets the transactions the block included or dropped, and re-executes the
      * queues whose reads the block's writes touched — unless the block included the first transactions
      * of a queue and left every key the queue read as those transactions had left it in the queue's
-     * own view; then the rest would execute as before, and the queue only loses its head. Returns how
-     * many queues it re-executed.
+     * own view; then the rest would execute as before, and the queue only loses its head. {@code written}
+     * is the block's state changes (an empty value: deleted). Returns how many queues it re-executed.
      */
-    public synchronized int afterCommit(Set<Hash32> removed, Set<Bytes> writtenKeys) {
+    public synchronized int afterCommit(Set<Hash32> removed, Map<Bytes, Optional<byte[]>> written) {
+        Set<Bytes> writtenKeys = written.keySet();
         BlockInfo block = nextBlock.get();
         StateReader state = committed.get();
         int reexecuted = 0;
@@ -173,7 +174,7 @@ public final class Mempool {
                 continue;
             }
             int included = old.includedHead(removed);
-            if (included > 0 && old.headLeftAsCommitted(included, writtenKeys, state)) {
+            if (included > 0 && old.headLeftAsCommitted(included, written)) {
                 for (Transaction tx : old.transactions.subList(0, included)) {
                     byHash.remove(tx.hash());
                     bytes -= tx.size();
@@ -287,13 +288,13 @@ public final class Mempool {
          * Whether every key this queue read that the block wrote now holds what the first {@code head}
          * transactions left in it here. A key they did not write cannot be vouched for.
          */
-        boolean headLeftAsCommitted(int head, Set<Bytes> writtenKeys, StateReader committed) {
-            for (Bytes key : reads.readAmong(writtenKeys)) {
+        boolean headLeftAsCommitted(int head, Map<Bytes, Optional<byte[]>> written) {
+            for (Bytes key : reads.readAmong(written.keySet())) {
                 Optional<byte[]> ours = null;
                 for (int i = head - 1; i >= 0 && ours == null; i--) {
                     ours = writes.get(i).get(key);
                 }
-                if (ours == null || !Arrays.equals(ours.orElse(null), committed.get(key).orElse(null))) {
+                if (ours == null || !Arrays.equals(ours.orElse(null), written.get(key).orElse(null))) {
                     return false;
                 }
             }

@@ -14,6 +14,7 @@ import io.gridchain.core.tx.UnsignedTransaction;
 import io.gridchain.node.chain.ChainRules;
 import io.gridchain.node.testing.TestChain;
 import java.security.SecureRandom;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -106,7 +107,7 @@ class MempoolTest {
         io.gridchain.core.state.StateOverlay next = new io.gridchain.core.state.StateOverlay(state);
         io.gridchain.core.account.Account.STATE.put(next, carol.address(), new io.gridchain.core.account.Account(10, 0));
         state.commit(next);
-        pool.afterCommit(Set.of(), next.changes().keySet());
+        pool.afterCommit(Set.of(), next.changes());
         assertThat(pool.pendingNonce(alice.address())).contains(1L);
         assertThat(pool.pendingNonce(carol.address())).isEmpty();
         assertThat(pool.size()).isEqualTo(1);
@@ -124,10 +125,10 @@ class MempoolTest {
         io.gridchain.core.account.Account.STATE.put(next, alice.address(),
                 new io.gridchain.core.account.Account(TestChain.FUNDS, 1));
         state.commit(next);
-        pool.afterCommit(Set.of(), next.changes().keySet());
+        pool.afterCommit(Set.of(), next.changes());
         assertThat(pool.size()).isEqualTo(1);
         assertThat(pool.get(t0.hash())).isEmpty();
-        pool.afterCommit(Set.of(t1.hash()), Set.of());
+        pool.afterCommit(Set.of(t1.hash()), Map.of());
         assertThat(pool.size()).isZero();
         assertThat(pool.sizeInBytes()).isZero();
     }
@@ -175,7 +176,7 @@ class MempoolTest {
         io.gridchain.core.state.StateOverlay next = new io.gridchain.core.state.StateOverlay(state);
         io.gridchain.core.account.Account.STATE.put(next, bob, new io.gridchain.core.account.Account(balance, 0));
         state.commit(next);
-        lastReexecuted = pool.afterCommit(Set.of(), next.changes().keySet());
+        lastReexecuted = pool.afterCommit(Set.of(), next.changes());
     }
 
     private int lastReexecuted;
@@ -193,7 +194,7 @@ class MempoolTest {
         io.gridchain.core.state.StateOverlay next = new io.gridchain.core.state.StateOverlay(state);
         io.gridchain.core.account.Account.STATE.put(next, alice.address(), new io.gridchain.core.account.Account(TestChain.FUNDS, 1));
         state.commit(next);
-        assertThat(pool.afterCommit(Set.of(), next.changes().keySet())).isEqualTo(1);
+        assertThat(pool.afterCommit(Set.of(), next.changes())).isEqualTo(1);
         assertThat(pool.pendingNonce(alice.address())).contains(3L);
         assertThat(pool.size()).isEqualTo(2);
     }
@@ -217,15 +218,15 @@ class MempoolTest {
         return new UnsignedTransaction(TestChain.CHAIN_ID, nonce, 1_000, new RequireBalance(bob, atLeast)).signWith(from);
     }
 
-    /** Executes {@code txs} as a block would and commits them; returns the keys the block wrote. */
-    private Set<io.gridchain.core.bytes.Bytes> commitBlockOf(Transaction... txs) {
+    /** Executes {@code txs} as a block would and commits them; returns what the block wrote. */
+    private Map<io.gridchain.core.bytes.Bytes, java.util.Optional<byte[]>> commitBlockOf(Transaction... txs) {
         io.gridchain.core.exec.TransactionExecutor executor = ChainRules.standard().transactions();
         io.gridchain.core.state.StateOverlay block = new io.gridchain.core.state.StateOverlay(state);
         BlockInfo info = new BlockInfo(TestChain.CHAIN_ID, 1, 0, Address.of(new byte[20]), ChainParams.DEFAULTS);
         for (Transaction tx : txs) {
             assertThat(executor.execute(block, info, tx)).isInstanceOf(io.gridchain.core.tx.TxOutcome.Applied.class);
         }
-        Set<io.gridchain.core.bytes.Bytes> written = block.changes().keySet();
+        Map<io.gridchain.core.bytes.Bytes, java.util.Optional<byte[]>> written = block.changes();
         state.commit(block);
         return written;
     }
