@@ -51,18 +51,24 @@ public final class Secp256k1PrivateKey implements PrivateKey {
   /** Deterministic (RFC 6979) and low-S, DER encoded: what js-libp2p produces and accepts. */
   @Override
   public byte[] sign(byte[] data) {
-    ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-    signer.init(true, new ECPrivateKeyParameters(scalar, Secp256k1Curve.DOMAIN));
-    BigInteger[] rs = signer.generateSignature(Secp256k1Curve.sha256(data));
-    BigInteger s = rs[1];
-    if (s.compareTo(Secp256k1Curve.HALF_N) > 0) {
-      s = Secp256k1Curve.DOMAIN.getN().subtract(s);
-    }
+    byte[] digest = Secp256k1Curve.sha256(data);
+    BigInteger[] rs = NativeSecp256k1.available() ? NativeSecp256k1.sign(digest, raw()) : signWithJava(digest);
     try {
-      return StandardDSAEncoding.INSTANCE.encode(Secp256k1Curve.DOMAIN.getN(), rs[0], s);
+      return StandardDSAEncoding.INSTANCE.encode(Secp256k1Curve.DOMAIN.getN(), rs[0], rs[1]);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** (r, s) with s low. */
+  BigInteger[] signWithJava(byte[] digest) {
+    ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+    signer.init(true, new ECPrivateKeyParameters(scalar, Secp256k1Curve.DOMAIN));
+    BigInteger[] rs = signer.generateSignature(digest);
+    if (rs[1].compareTo(Secp256k1Curve.HALF_N) > 0) {
+      rs[1] = Secp256k1Curve.DOMAIN.getN().subtract(rs[1]);
+    }
+    return rs;
   }
 
   @Override

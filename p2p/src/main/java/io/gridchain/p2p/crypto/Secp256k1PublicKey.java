@@ -45,15 +45,22 @@ public final class Secp256k1PublicKey implements PublicKey {
     BigInteger[] rs;
     try {
       rs = StandardDSAEncoding.INSTANCE.decode(Secp256k1Curve.DOMAIN.getN(), signature);
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException | RuntimeException e) { // Bouncy Castle throws a NullPointerException on some truncated DER
       return false;
     }
     if (rs[1].compareTo(Secp256k1Curve.HALF_N) > 0) {
       return false;
     }
+    byte[] digest = Secp256k1Curve.sha256(data);
+    return NativeSecp256k1.available()
+        ? NativeSecp256k1.verify(rs[0], rs[1], digest, compressed)
+        : verifyWithJava(rs, digest);
+  }
+
+  boolean verifyWithJava(BigInteger[] rs, byte[] digest) {
     ECDSASigner verifier = new ECDSASigner();
     verifier.init(false, new ECPublicKeyParameters(point, Secp256k1Curve.DOMAIN));
-    return verifier.verifySignature(Secp256k1Curve.sha256(data), rs[0], rs[1]);
+    return verifier.verifySignature(digest, rs[0], rs[1]);
   }
 
   @Override
