@@ -3,10 +3,6 @@ package io.gridchain.p2p.crypto;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.bouncycastle.util.BigIntegers;
 
@@ -51,15 +47,9 @@ public final class Secp256k1PrivateKey implements PrivateKey {
   /** Deterministic (RFC 6979) and low-S, DER encoded: what js-libp2p produces and accepts. */
   @Override
   public byte[] sign(byte[] data) {
-    ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-    signer.init(true, new ECPrivateKeyParameters(scalar, Secp256k1Curve.DOMAIN));
-    BigInteger[] rs = signer.generateSignature(Secp256k1Curve.sha256(data));
-    BigInteger s = rs[1];
-    if (s.compareTo(Secp256k1Curve.HALF_N) > 0) {
-      s = Secp256k1Curve.DOMAIN.getN().subtract(s);
-    }
+    BigInteger[] rs = Secp256k1Ecdsa.INSTANCE.sign(scalar, Secp256k1Curve.sha256(data));
     try {
-      return StandardDSAEncoding.INSTANCE.encode(Secp256k1Curve.DOMAIN.getN(), rs[0], s);
+      return StandardDSAEncoding.INSTANCE.encode(Secp256k1Curve.DOMAIN.getN(), rs[0], rs[1]);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
