@@ -18,11 +18,11 @@ public final class PeerId implements Comparable<PeerId> {
   private static final int MAX_INLINE_KEY = 42;
 
   private final byte[] multihash;
-  private final String text;
+  // Base58 is a big-number division per byte; gossip makes a PeerId per message and seldom prints it.
+  private volatile String text;
 
   private PeerId(byte[] multihash) {
     this.multihash = multihash;
-    this.text = Base58.encode(multihash);
   }
 
   public static PeerId fromPublicKey(PublicKey key) {
@@ -66,14 +66,19 @@ public final class PeerId implements Comparable<PeerId> {
 
   /** The public key when it is inlined in the id (Ed25519, secp256k1). */
   public Optional<PublicKey> publicKey() {
-    if ((multihash[0] & 0xff) != IDENTITY) {
-      return Optional.empty();
-    }
     try {
-      return Optional.of(KeyProtobuf.decodePublicKey(Arrays.copyOfRange(multihash, 2, multihash.length)));
+      return inlinedKey().map(KeyProtobuf::decodePublicKey);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /** The protobuf-encoded key inlined in an identity multihash, undecoded. */
+  public Optional<byte[]> inlinedKey() {
+    if ((multihash[0] & 0xff) != IDENTITY) {
+      return Optional.empty();
+    }
+    return Optional.of(Arrays.copyOfRange(multihash, 2, multihash.length));
   }
 
   public boolean matches(PublicKey key) {
@@ -82,7 +87,12 @@ public final class PeerId implements Comparable<PeerId> {
 
   @Override
   public String toString() {
-    return text;
+    String t = text;
+    if (t == null) {
+      t = Base58.encode(multihash);
+      text = t;
+    }
+    return t;
   }
 
   @Override

@@ -7,12 +7,14 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 public final class Ed25519PrivateKey implements PrivateKey {
   private final byte[] seed;
   private final Ed25519PublicKey publicKey;
+  private final byte[] publicKeyRaw;
 
   private Ed25519PrivateKey(byte[] seed) {
     this.seed = seed.clone();
     byte[] pub = new byte[Ed25519.PUBLIC_KEY_SIZE];
     Ed25519.generatePublicKey(this.seed, 0, pub, 0);
     this.publicKey = new Ed25519PublicKey(pub);
+    this.publicKeyRaw = pub;
   }
 
   static Ed25519PrivateKey generate(SecureRandom random) {
@@ -56,7 +58,8 @@ public final class Ed25519PrivateKey implements PrivateKey {
   @Override
   public byte[] sign(byte[] data) {
     byte[] sig = new byte[Ed25519.SIGNATURE_SIZE];
-    Ed25519.sign(seed, 0, data, 0, data.length, sig, 0);
+    // with the public key given, Bouncy Castle does not derive it again (a base-point multiplication)
+    Ed25519.sign(seed, 0, publicKeyRaw, 0, data, 0, data.length, sig, 0);
     return sig;
   }
 

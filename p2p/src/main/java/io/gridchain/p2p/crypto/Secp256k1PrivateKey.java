@@ -3,10 +3,6 @@ package io.gridchain.p2p.crypto;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.bouncycastle.util.BigIntegers;
 
@@ -51,24 +47,12 @@ public final class Secp256k1PrivateKey implements PrivateKey {
   /** Deterministic (RFC 6979) and low-S, DER encoded: what js-libp2p produces and accepts. */
   @Override
   public byte[] sign(byte[] data) {
-    byte[] digest = Secp256k1Curve.sha256(data);
-    BigInteger[] rs = NativeSecp256k1.available() ? NativeSecp256k1.sign(digest, raw()) : signWithJava(digest);
+    BigInteger[] rs = Secp256k1Ecdsa.INSTANCE.sign(scalar, Secp256k1Curve.sha256(data));
     try {
       return StandardDSAEncoding.INSTANCE.encode(Secp256k1Curve.DOMAIN.getN(), rs[0], rs[1]);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** (r, s) with s low. */
-  BigInteger[] signWithJava(byte[] digest) {
-    ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-    signer.init(true, new ECPrivateKeyParameters(scalar, Secp256k1Curve.DOMAIN));
-    BigInteger[] rs = signer.generateSignature(digest);
-    if (rs[1].compareTo(Secp256k1Curve.HALF_N) > 0) {
-      rs[1] = Secp256k1Curve.DOMAIN.getN().subtract(rs[1]);
-    }
-    return rs;
   }
 
   @Override

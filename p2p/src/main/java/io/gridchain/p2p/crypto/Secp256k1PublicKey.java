@@ -3,8 +3,6 @@ package io.gridchain.p2p.crypto;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Arrays;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.bouncycastle.math.ec.ECPoint;
 
@@ -29,6 +27,15 @@ public final class Secp256k1PublicKey implements PublicKey {
     this.compressed = this.point.getEncoded(true);
   }
 
+  /** The decoded point, for Bouncy Castle; the native library takes the compressed bytes. */
+  ECPoint point() {
+    return point;
+  }
+
+  byte[] compressed() {
+    return compressed;
+  }
+
   @Override
   public KeyType type() {
     return KeyType.SECP256K1;
@@ -45,22 +52,13 @@ public final class Secp256k1PublicKey implements PublicKey {
     BigInteger[] rs;
     try {
       rs = StandardDSAEncoding.INSTANCE.decode(Secp256k1Curve.DOMAIN.getN(), signature);
-    } catch (IOException | RuntimeException e) { // Bouncy Castle throws a NullPointerException on some truncated DER
-      return false;
+    } catch (IOException | RuntimeException e) {
+      return false; // Bouncy Castle's DER decoder throws NullPointerException for an empty signature
     }
     if (rs[1].compareTo(Secp256k1Curve.HALF_N) > 0) {
       return false;
     }
-    byte[] digest = Secp256k1Curve.sha256(data);
-    return NativeSecp256k1.available()
-        ? NativeSecp256k1.verify(rs[0], rs[1], digest, compressed)
-        : verifyWithJava(rs, digest);
-  }
-
-  boolean verifyWithJava(BigInteger[] rs, byte[] digest) {
-    ECDSASigner verifier = new ECDSASigner();
-    verifier.init(false, new ECPublicKeyParameters(point, Secp256k1Curve.DOMAIN));
-    return verifier.verifySignature(digest, rs[0], rs[1]);
+    return Secp256k1Ecdsa.INSTANCE.verify(this, Secp256k1Curve.sha256(data), rs[0], rs[1]);
   }
 
   @Override

@@ -31,7 +31,11 @@ final class GossipPeer {
     if (rpc.isEmpty()) {
       return;
     }
-    byte[] body = rpc.encode();
+    sendEncoded(rpc.encode());
+  }
+
+  /** An RPC encoded once for all the peers it goes to (a publish or a forward). */
+  void sendEncoded(byte[] body) {
     if (stream == null) {
       if (queued.size() < MAX_QUEUED) {
         queued.add(body);

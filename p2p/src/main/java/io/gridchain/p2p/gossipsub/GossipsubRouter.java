@@ -271,9 +271,11 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
   private void forward(PubsubMessage m, PeerId source, PeerId origin) {
     GossipRpc rpc = GossipRpc.empty();
     rpc.publish().add(m);
+    byte[] body = null;
     for (PeerId p : state.mesh(m.topic())) {
       if (!p.equals(source) && !p.equals(origin) && peers.containsKey(p)) {
-        peers.get(p).send(rpc);
+        body = body == null ? rpc.encode() : body;
+        peers.get(p).sendEncoded(body);
       }
     }
   }
@@ -327,7 +329,8 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
     GossipRpc rpc = GossipRpc.empty();
     rpc.publish().add(m);
     Set<PeerId> targets = publishTargets(topic);
-    targets.forEach(p -> peers.get(p).send(rpc));
+    byte[] body = rpc.encode();
+    targets.forEach(p -> peers.get(p).sendEncoded(body));
     return targets.size();
   }
 

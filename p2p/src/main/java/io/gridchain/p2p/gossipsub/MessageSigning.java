@@ -39,8 +39,11 @@ public final class MessageSigning {
     PublicKey key;
     try {
       origin = PeerId.fromBytes(m.from());
-      Optional<PublicKey> inline = origin.publicKey();
-      key = m.key() != null ? KEYS.decode(m.key()) : inline.orElse(null);
+      // Both the inlined key and the key field go through the cache: decoding an Ed25519 key
+      // checks the point's order, a scalar multiplication that cost more than the signature
+      // check itself when it was done for every message.
+      byte[] keyBytes = m.key() != null ? m.key() : origin.inlinedKey().orElse(null);
+      key = keyBytes == null ? null : KEYS.decode(keyBytes);
     } catch (IllegalArgumentException e) {
       return new Invalid("bad from or key: " + e.getMessage());
     }

@@ -2,7 +2,6 @@ package io.gridchain.p2p.gossipsub;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /**
@@ -24,9 +23,15 @@ public record PubsubMessage(byte[] from, byte[] data, byte[] seqno, String topic
     return encode(false);
   }
 
+  // Sized first and written into one exact array: a stream encoder allocated a 4 KiB buffer, a
+  // growing array and a copy per message, on the path of every signature made and checked.
   private byte[] encode(boolean withSignature) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(data == null ? 64 : data.length + 256);
-    CodedOutputStream out = CodedOutputStream.newInstance(bytes, 4096);
+    int size = bytesSize(1, from) + bytesSize(2, data) + bytesSize(3, seqno) + CodedOutputStream.computeStringSize(4, topic);
+    if (withSignature) {
+      size += bytesSize(5, signature) + bytesSize(6, key);
+    }
+    byte[] bytes = new byte[size];
+    CodedOutputStream out = CodedOutputStream.newInstance(bytes);
     try {
       writeBytes(out, 1, from);
       writeBytes(out, 2, data);
@@ -36,11 +41,15 @@ public record PubsubMessage(byte[] from, byte[] data, byte[] seqno, String topic
         writeBytes(out, 5, signature);
         writeBytes(out, 6, key);
       }
-      out.flush();
+      out.checkNoSpaceLeft();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    return bytes.toByteArray();
+    return bytes;
+  }
+
+  private static int bytesSize(int field, byte[] v) {
+    return v == null ? 0 : CodedOutputStream.computeByteArraySize(field, v);
   }
 
   private static void writeBytes(CodedOutputStream out, int field, byte[] v) throws IOException {
