@@ -7,11 +7,11 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
@@ -42,10 +42,11 @@ public final class AccessTokens {
      * Tokens that already verified, with their claims: a signature never stops verifying and the claims
      * in a signed token never change, and checking the signature and decoding the claims are the
      * dominant cost of introspection. What changes with time or the caller (expiry, the audience asked
-     * for) is checked on every call; the map is cleared when it grows past {@link #MAX_VERIFIED}.
+     * for) is checked on every call. An entry is about 1 KiB; the map is cleared when it grows past
+     * {@link #MAX_VERIFIED}, and a token then verifies once more.
      */
     private final Map<String, TokenClaims> verified = new ConcurrentHashMap<>();
-    private static final int MAX_VERIFIED = 100_000;
+    private static final int MAX_VERIFIED = 50_000;
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     public AccessTokens(TokenKeys keys, String issuer, long chainId, Clock clock) {
