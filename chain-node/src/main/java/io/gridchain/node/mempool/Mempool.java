@@ -34,6 +34,9 @@ import java.util.function.Supplier;
  * Credits do not count as reads (see {@code StateReader.getToAddTo}): every transaction credits the
  * proposer's fee, so otherwise every block would re-execute every queue. A queue whose credited
  * values a block changed is executed again only if a later admission reads one of them.
+ * Reads are recorded where they reach committed state: a key one transaction writes without reading
+ * it and a later one of the same sender reads is not recorded (the ledger's kinds read what they
+ * write: balances, nonces, counters, records checked for existence).
  */
 public final class Mempool {
     public static final String DUPLICATE = "already-pending";
