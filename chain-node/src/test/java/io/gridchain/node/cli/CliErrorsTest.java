@@ -1,66 +1,52 @@
 package io.gridchain.node.cli;
 
+import static io.gridchain.node.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridchain.core.crypto.SigningKey;
 import io.gridchain.wallet.Keystore;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** What a user sees when the command line is given bad input: a non-zero exit and one clear line. */
 class CliErrorsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {}
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = GridchainCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void aCorruptedGenesisFileIsOneClearLineAndANonZeroExit() throws Exception {
         Path genesis = Files.writeString(dir.resolve("genesis.json"), "{\"chainId\": 1337, \"validators\": [");
-        Run r = run("genesis", "validate", genesis.toString());
-        assertThat(r.exit).isEqualTo(1);
-        assertThat(r.err).startsWith("error: ").contains("genesis.json is invalid").doesNotContain("Exception");
+        CliRun r = run("genesis", "validate", genesis.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("error: ").contains("genesis.json is invalid").doesNotContain("Exception");
 
         Path key = dir.resolve("key.json");
         Keystore.write(key, SigningKey.random(new SecureRandom()), "right password", Keystore.Strength.LIGHT);
         Path password = Files.writeString(dir.resolve("pw"), "right password\n");
-        Run node = run("node", "run", "--data-dir", dir.resolve("d").toString(), "--genesis", genesis.toString(),
+        CliRun node = run("node", "run", "--data-dir", dir.resolve("d").toString(), "--genesis", genesis.toString(),
                 "--key", key.toString(), "--password-file", password.toString(), "--api-port", "0");
-        assertThat(node.exit).isEqualTo(1);
-        assertThat(node.err.lines().count()).isEqualTo(1);
-        assertThat(node.err).startsWith("error: genesis file").contains("is invalid");
+        assertThat(node.exit()).isEqualTo(1);
+        assertThat(node.err().lines().count()).isEqualTo(1);
+        assertThat(node.err()).startsWith("error: genesis file").contains("is invalid");
     }
 
     @Test
     void aWrongKeystorePasswordIsRefusedPlainly() throws Exception {
         Path out = dir.resolve("net");
         Path password = Files.writeString(dir.resolve("pw"), "the password\n");
-        Run made = run("genesis", "new", "--validators", "1", "--out", out.toString(), "--password-file", password.toString(),
+        CliRun made = run("genesis", "new", "--validators", "1", "--out", out.toString(), "--password-file", password.toString(),
                 "--light-kdf");
-        assertThat(made.exit).as(made.err).isZero();
-        assertThat(made.out).contains("genesis.json").contains("validator 0");
+        assertThat(made.exit()).as(made.err()).isZero();
+        assertThat(made.out()).contains("genesis.json").contains("validator 0");
 
         Path wrong = Files.writeString(dir.resolve("wrong"), "not the password\n");
-        Run r = run("node", "run", "--data-dir", dir.resolve("d").toString(), "--genesis", out.resolve("genesis.json").toString(),
+        CliRun r = run("node", "run", "--data-dir", dir.resolve("d").toString(), "--genesis", out.resolve("genesis.json").toString(),
                 "--key", out.resolve("validator-0.json").toString(), "--password-file", wrong.toString(), "--api-port", "0");
-        assertThat(r.exit).isEqualTo(1);
-        assertThat(r.err.strip()).isEqualTo("error: " + Keystore.WRONG_PASSWORD);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("error: " + Keystore.WRONG_PASSWORD);
         assertThat(dir.resolve("d").resolve("chain")).doesNotExist();
     }
 
@@ -69,21 +55,21 @@ class CliErrorsTest {
         Path out = dir.resolve("net");
         Path password = Files.writeString(dir.resolve("pw"), "the password\n");
         run("genesis", "new", "--validators", "2", "--out", out.toString(), "--password-file", password.toString(), "--light-kdf");
-        Run r = run("genesis", "validate", out.resolve("genesis.json").toString());
-        assertThat(r.exit).isZero();
-        assertThat(r.out).startsWith("ok: chain 1337, 2 validator(s), genesis hash 0x");
-        Run again = run("genesis", "new", "--validators", "1", "--out", out.toString(), "--password-file", password.toString());
-        assertThat(again.exit).isEqualTo(1);
-        assertThat(again.err).contains("refusing to overwrite");
+        CliRun r = run("genesis", "validate", out.resolve("genesis.json").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("ok: chain 1337, 2 validator(s), genesis hash 0x");
+        CliRun again = run("genesis", "new", "--validators", "1", "--out", out.toString(), "--password-file", password.toString());
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("refusing to overwrite");
     }
 
     @Test
     void badAddressesAndAmountsAreRefusedBeforeAnythingIsSent() {
-        Run r = run("wallet", "balance", "0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "--node", "http://127.0.0.1:1");
-        assertThat(r.exit).isEqualTo(1);
-        assertThat(r.err).contains("checksum");
-        Run d = run("dev", "--block-time", "soon");
-        assertThat(d.exit).isNotZero();
-        assertThat(d.err).contains("not a duration");
+        CliRun r = run("wallet", "balance", "0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "--node", "http://127.0.0.1:1");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("checksum");
+        CliRun d = run("dev", "--block-time", "soon");
+        assertThat(d.exit()).isNotZero();
+        assertThat(d.err()).contains("not a duration");
     }
 }

@@ -9,8 +9,6 @@ import io.gridchain.genesis.GenesisDocument;
 import io.gridchain.node.testing.RunningNode;
 import io.gridchain.node.testing.TestChain;
 import io.gridchain.wallet.Keystore;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The identity, login, farm, grid-node and lease commands against a running node, as a user runs them
@@ -30,18 +27,10 @@ class RegistryCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {}
-
-    private Run run(List<String> common, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = GridchainCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
+    private static CliRun run(List<String> common, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(common);
-        int exit = cli.execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.run(all.toArray(String[]::new));
     }
 
     private Path keystore(SigningKey key, String name) throws Exception {
@@ -63,43 +52,43 @@ class RegistryCommandsTest {
             String bob = keystore(chain.accounts.get(1), "bob").toString();
             SigningKey nodeKey = SigningKey.random(new SecureRandom());
 
-            Run reg = run(common, "identity", "register", "alice", "--keystore", alice, "--yes");
-            assertThat(reg.exit).as(reg.err).isZero();
-            assertThat(reg.out).contains("cost: registration fee 0.00001 GRID + fee").contains("identity.registered");
-            Run token = run(common, "login", "--keystore", alice, "--audience", "https://portal.example");
-            assertThat(token.exit).as(token.err).isZero();
-            assertThat(token.out.strip().split("\\.")).hasSize(3);
-            assertThat(run(common, "identity", "show", "alice").out).contains("\"owner\" : \"" + chain.accounts.get(0).address());
+            CliRun reg = run(common, "identity", "register", "alice", "--keystore", alice, "--yes");
+            assertThat(reg.exit()).as(reg.err()).isZero();
+            assertThat(reg.out()).contains("cost: registration fee 0.00001 GRID + fee").contains("identity.registered");
+            CliRun token = run(common, "login", "--keystore", alice, "--audience", "https://portal.example");
+            assertThat(token.exit()).as(token.err()).isZero();
+            assertThat(token.out().strip().split("\\.")).hasSize(3);
+            assertThat(run(common, "identity", "show", "alice").out()).contains("\"owner\" : \"" + chain.accounts.get(0).address());
 
-            assertThat(run(common, "identity", "register", "bob", "--keystore", bob, "--yes").exit).isZero();
-            Run farm = run(common, "farm", "create", "green", "--owner", "alice", "--payout", chain.accounts.get(0).address().toString(),
+            assertThat(run(common, "identity", "register", "bob", "--keystore", bob, "--yes").exit()).isZero();
+            CliRun farm = run(common, "farm", "create", "green", "--owner", "alice", "--payout", chain.accounts.get(0).address().toString(),
                     "--keystore", alice, "--yes");
-            assertThat(farm.exit).as(farm.err).isZero();
-            String farmId = farm.out.lines().filter(l -> l.startsWith("farm id ")).findFirst().orElseThrow().substring(8);
-            Run node = run(common, "grid-node", "register", "--id", nodeKey.address().toString(), "--farm", farmId,
+            assertThat(farm.exit()).as(farm.err()).isZero();
+            String farmId = farm.out().lines().filter(l -> l.startsWith("farm id ")).findFirst().orElseThrow().substring(8);
+            CliRun node = run(common, "grid-node", "register", "--id", nodeKey.address().toString(), "--farm", farmId,
                     "--cru", "4", "--mru", "8", "--price-cru", "0.36", "--keystore", alice, "--yes");
-            assertThat(node.exit).as(node.err).isZero();
-            Run lease = run(common, "lease", "create", "--grid-node", nodeKey.address().toString(), "--tenant", "bob",
+            assertThat(node.exit()).as(node.err()).isZero();
+            CliRun lease = run(common, "lease", "create", "--grid-node", nodeKey.address().toString(), "--tenant", "bob",
                     "--cru", "1", "--hours", "1", "--keystore", bob, "--yes");
-            assertThat(lease.exit).as(lease.err).isZero();
-            assertThat(lease.out).contains("at 0.36 GRID per hour").contains("cost: escrow 0.36 GRID + fee");
-            String leaseId = lease.out.lines().filter(l -> l.startsWith("lease id ")).findFirst().orElseThrow().substring(9);
+            assertThat(lease.exit()).as(lease.err()).isZero();
+            assertThat(lease.out()).contains("at 0.36 GRID per hour").contains("cost: escrow 0.36 GRID + fee");
+            String leaseId = lease.out().lines().filter(l -> l.startsWith("lease id ")).findFirst().orElseThrow().substring(9);
 
-            Run verified = run(common, "lease", "verify", "--grid-node", nodeKey.address().toString(), "--tenant", "bob", "--cru", "1");
-            assertThat(verified.exit).as(verified.err).isZero();
-            assertThat(verified.out).contains("\"valid\" : true");
-            Run tooMuch = run(common, "lease", "verify", "--grid-node", nodeKey.address().toString(), "--tenant", "bob", "--cru", "2");
-            assertThat(tooMuch.exit).isEqualTo(3);
+            CliRun verified = run(common, "lease", "verify", "--grid-node", nodeKey.address().toString(), "--tenant", "bob", "--cru", "1");
+            assertThat(verified.exit()).as(verified.err()).isZero();
+            assertThat(verified.out()).contains("\"valid\" : true");
+            CliRun tooMuch = run(common, "lease", "verify", "--grid-node", nodeKey.address().toString(), "--tenant", "bob", "--cru", "2");
+            assertThat(tooMuch.exit()).isEqualTo(3);
 
-            Run cancelled = run(common, "lease", "cancel", leaseId, "--keystore", bob, "--yes");
-            assertThat(cancelled.exit).as(cancelled.err).isZero();
-            assertThat(cancelled.out).contains("lease.ended").contains("cause=cancelled");
-            assertThat(run(common, "lease", "show", leaseId).out).contains("\"state\" : \"ended\"");
+            CliRun cancelled = run(common, "lease", "cancel", leaseId, "--keystore", bob, "--yes");
+            assertThat(cancelled.exit()).as(cancelled.err()).isZero();
+            assertThat(cancelled.out()).contains("lease.ended").contains("cause=cancelled");
+            assertThat(run(common, "lease", "show", leaseId).out()).contains("\"state\" : \"ended\"");
 
-            Run again = run(common, "lease", "top-up", leaseId, "--amount", "1", "--keystore", bob, "--yes");
-            assertThat(again.exit).isEqualTo(1);
-            assertThat(again.err.strip()).startsWith("error: ").contains("ended");
-            assertThat(again.err.lines().count()).isEqualTo(1);
+            CliRun again = run(common, "lease", "top-up", leaseId, "--amount", "1", "--keystore", bob, "--yes");
+            assertThat(again.exit()).isEqualTo(1);
+            assertThat(again.err().strip()).startsWith("error: ").contains("ended");
+            assertThat(again.err().lines().count()).isEqualTo(1);
         }
     }
 }
