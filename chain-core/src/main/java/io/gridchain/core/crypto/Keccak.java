@@ -1,7 +1,5 @@
 package io.gridchain.core.crypto;
 
-import org.bouncycastle.crypto.digests.KeccakDigest;
-
 /** Keccak-256 as Ethereum uses it (the pre-standard padding, not SHA3-256). */
 public final class Keccak {
     private Keccak() {}
@@ -11,20 +9,16 @@ public final class Keccak {
     }
 
     public static Hash32 hash(byte[]... parts) {
-        KeccakDigest d = new KeccakDigest(256);
+        Keccak256 k = new Keccak256();
         for (byte[] p : parts) {
-            d.update(p, 0, p.length);
+            k.update(p, 0, p.length);
         }
-        byte[] out = new byte[32];
-        d.doFinal(out, 0);
-        return Hash32.wrap(out);
+        return Hash32.wrap(k.digest());
     }
 
     public static byte[] digest(byte[] data) {
-        KeccakDigest d = new KeccakDigest(256);
-        d.update(data, 0, data.length);
-        byte[] out = new byte[32];
-        d.doFinal(out, 0);
-        return out;
+        Keccak256 k = new Keccak256();
+        k.update(data, 0, data.length);
+        return k.digest();
     }
 }
