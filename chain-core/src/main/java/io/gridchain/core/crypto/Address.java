@@ -4,7 +4,9 @@ import io.gridchain.core.bytes.Hex;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A 20-byte account address: the last 20 bytes of keccak256 of the 64-byte uncompressed public key.
@@ -14,6 +16,12 @@ import java.util.Optional;
 public final class Address implements Comparable<Address> {
     private final byte[] bytes;
     private volatile String checksummed; // events and JSON print the same addresses many times; each costs a keccak
+    /**
+     * Printed forms across instances: a loaded node decodes the same senders and recipients again in
+     * every transaction, and the events of each execution print them. Cleared when it reaches its bound.
+     */
+    private static final int MAX_PRINTED = 1 << 16;
+    private static final Map<Address, String> PRINTED = new ConcurrentHashMap<>();
 
     private Address(byte[] bytes) {
         this.bytes = bytes;
@@ -82,7 +90,14 @@ public final class Address implements Comparable<Address> {
     public String toString() {
         String text = checksummed;
         if (text == null) {
-            text = checksum();
+            text = PRINTED.get(this);
+            if (text == null) {
+                text = checksum();
+                if (PRINTED.size() >= MAX_PRINTED) {
+                    PRINTED.clear();
+                }
+                PRINTED.put(this, text);
+            }
             checksummed = text;
         }
         return text;
