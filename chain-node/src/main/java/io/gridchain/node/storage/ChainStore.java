@@ -13,7 +13,9 @@ import io.gridchain.core.state.StateReader;
 import io.gridchain.core.tx.Event;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,8 +38,20 @@ public final class ChainStore implements AutoCloseable {
     private static final String HEAD = "head";
     private static final String GENESIS = "genesis";
 
+    /**
+     * The newest blocks as committed, senders recovered: readers (the API, block watchers) ask for
+     * the head's blocks, and decoding one from disk again would recover every sender's key.
+     */
+    private static final int RECENT_BLOCKS = 8;
+
     private final KeyValueStore store;
     private final CachedNodeSource nodes;
+    private final Map<Long, Block> recentBlocks = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Block> eldest) {
+            return size() > RECENT_BLOCKS;
+        }
+    };
     private final int maxTransactionBytes;
 
     public ChainStore(KeyValueStore store, int maxTransactionBytes) {
@@ -56,6 +70,12 @@ public final class ChainStore implements AutoCloseable {
     }
 
     public Optional<Block> block(long height) {
+        synchronized (recentBlocks) {
+            Block recent = recentBlocks.get(height);
+            if (recent != null) {
+                return Optional.of(recent);
+            }
+        }
         return BLOCKS.get(store, height).map(b -> Block.decode(b, maxTransactionBytes));
     }
 
@@ -112,6 +132,9 @@ public final class ChainStore implements AutoCloseable {
         KeyValueStore.WriteBatch batch = new KeyValueStore.WriteBatch();
         writeBlock(batch, block, certificate, receipts, blockEvents, state);
         store.write(batch, sync);
+        synchronized (recentBlocks) {
+            recentBlocks.put(block.height(), block);
+        }
     }
 
     private void writeBlock(KeyValueStore.WriteBatch batch, Block block, CommitCertificate certificate,
