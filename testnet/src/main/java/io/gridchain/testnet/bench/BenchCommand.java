@@ -18,6 +18,10 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--duration", defaultValue = "60", description = "With --testnet: seconds of load (default: ${DEFAULT-VALUE}).")
     int duration;
 
+    @Option(names = "--warmup", defaultValue = "20",
+            description = "With --testnet: seconds of warm-up load before the measured duration (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--senders", defaultValue = "2000", description = "With --testnet: distinct senders (default: ${DEFAULT-VALUE}).")
     int senders;
 
@@ -31,7 +35,7 @@ public final class BenchCommand implements Runnable {
             return;
         }
         try {
-            TestnetBench.of(testnet, duration, senders, rate, spec).call();
+            TestnetBench.of(testnet, warmup, duration, senders, rate, spec).call();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
