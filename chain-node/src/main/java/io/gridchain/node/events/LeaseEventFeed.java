@@ -1,11 +1,10 @@
 package io.gridchain.node.events;
 
 import io.gridchain.capacity.CapacityStore;
-import io.gridchain.core.block.Block;
 import io.gridchain.core.crypto.Address;
 import io.gridchain.core.state.StateReader;
 import io.gridchain.core.tx.Event;
-import io.gridchain.core.tx.Transaction;
+import io.gridchain.core.exec.Receipt;
 import io.gridchain.node.chain.BlockListener;
 import io.gridchain.node.chain.Ledger;
 import java.util.ArrayList;
@@ -81,12 +80,11 @@ public final class LeaseEventFeed implements BlockListener, AutoCloseable {
     /** The lease events of block {@code height}: transactions' first, then the end-of-block ones. */
     List<LeaseEvent> leaseEvents(long height) {
         List<Event> events = new ArrayList<>();
-        Optional<Block> block = ledger.store().block(height);
-        if (block.isEmpty()) {
+        if (height > ledger.head().height()) {
             return List.of();
         }
-        for (Transaction tx : block.get().transactions()) {
-            ledger.store().receipt(tx.hash()).ifPresent(r -> events.addAll(r.events()));
+        for (Receipt r : ledger.store().receipts(height)) {
+            events.addAll(r.events());
         }
         events.addAll(ledger.store().blockEvents(height));
         StateReader state = ledger.state();

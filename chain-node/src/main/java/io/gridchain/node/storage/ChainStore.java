@@ -29,7 +29,12 @@ public final class ChainStore implements AutoCloseable {
     private static final Column<Hash32, Long> HEIGHT_BY_HASH = new Column<>('h', Codec.HASH, Codec.HEIGHT);
     private static final Column<Long, byte[]> CERTIFICATES = new Column<>('c', Codec.HEIGHT, Codec.RAW);
     private static final Column<Hash32, TxLocation> TX_INDEX = new Column<>('t', Codec.HASH, TxLocation.CODEC);
-    private static final Column<Hash32, byte[]> RECEIPTS = new Column<>('r', Codec.HASH, Codec.RAW);
+    /**
+     * A block's receipts, one entry per block in block order (found through the transaction index):
+     * one entry per transaction was a fifth of the entries a block writes, each a random key that
+     * LevelDB's compactions carry down every level.
+     */
+    private static final Column<Long, byte[]> RECEIPTS = new Column<>('p', Codec.HEIGHT, Codec.RAW);
     private static final Column<Long, byte[]> BLOCK_EVENTS = new Column<>('e', Codec.HEIGHT, Codec.RAW);
     private static final Column<Bytes, byte[]> STATE = new Column<>('s', Codec.of(Bytes::toArray, Bytes::of), Codec.RAW);
     private static final Column<Hash32, byte[]> NODES = new Column<>('n', Codec.HASH, Codec.RAW);
@@ -92,7 +97,25 @@ public final class ChainStore implements AutoCloseable {
     }
 
     public Optional<Receipt> receipt(Hash32 txHash) {
-        return RECEIPTS.get(store, txHash).map(Receipt::decode);
+        return transactionLocation(txHash).flatMap(at -> RECEIPTS.get(store, at.height()).map(all -> {
+            RlpReader r = RlpReader.ofList(all);
+            for (int i = 0; i < at.index(); i++) {
+                r.rawItem();
+            }
+            return Receipt.decode(r.rawItem());
+        }));
+    }
+
+    /** The receipts of block {@code height}, in block order; empty for a block without transactions. */
+    public List<Receipt> receipts(long height) {
+        return RECEIPTS.get(store, height).map(all -> {
+            List<Receipt> out = new ArrayList<>();
+            RlpReader r = RlpReader.ofList(all);
+            while (r.hasNext()) {
+                out.add(Receipt.decode(r.rawItem()));
+            }
+            return out;
+        }).orElse(List.of());
     }
 
     public List<Event> blockEvents(long height) {
@@ -145,9 +168,13 @@ public final class ChainStore implements AutoCloseable {
         if (certificate != null) {
             CERTIFICATES.put(batch, height, certificate.encode());
         }
-        for (Receipt r : receipts) {
-            TX_INDEX.put(batch, r.txHash(), new TxLocation(height, r.index()));
-            RECEIPTS.put(batch, r.txHash(), r.encode());
+        if (!receipts.isEmpty()) {
+            List<byte[]> encoded = new ArrayList<>(receipts.size());
+            for (Receipt r : receipts) {
+                TX_INDEX.put(batch, r.txHash(), new TxLocation(height, r.index()));
+                encoded.add(r.encode());
+            }
+            RECEIPTS.put(batch, height, Rlp.list(encoded));
         }
         if (!blockEvents.isEmpty()) {
             BLOCK_EVENTS.put(batch, height, encodeEvents(blockEvents));

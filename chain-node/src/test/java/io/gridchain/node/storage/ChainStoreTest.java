@@ -1,0 +1,98 @@
+package io.gridchain.node.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridchain.core.account.Transfer;
+import io.gridchain.core.block.Block;
+import io.gridchain.core.block.CommitCertificate;
+import io.gridchain.core.crypto.Keccak;
+import io.gridchain.core.crypto.SigningKey;
+import io.gridchain.core.exec.Receipt;
+import io.gridchain.core.tx.Transaction;
+import io.gridchain.core.tx.UnsignedTransaction;
+import io.gridchain.node.chain.ChainRules;
+import io.gridchain.node.chain.Ledger;
+import io.gridchain.node.chain.PreparedBlock;
+import io.gridchain.node.chain.SingleValidatorCertifier;
+import io.gridchain.node.storage.leveldb.LevelDbKeyValueStore;
+import io.gridchain.node.testing.TestChain;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store on real LevelDB: what a block commit writes reads back the same, before and after reopening. */
+class ChainStoreTest {
+    private final TestChain chain = new TestChain(1);
+    private final SingleValidatorCertifier certifier = new SingleValidatorCertifier(chain.validator, TestChain.CHAIN_ID);
+
+    @TempDir
+    Path dir;
+
+    /** Commits {@code blocks} blocks of {@code perBlock} transfers each; returns the transactions in order. */
+    private List<Transaction> commit(Ledger ledger, ChainStore store, int blocks, int perBlock) {
+        SigningKey bob = SigningKey.random(new SecureRandom());
+        List<Transaction> all = new ArrayList<>();
+        int nonce = 0;
+        for (int b = 0; b < blocks; b++) {
+            List<Transaction> txs = new ArrayList<>();
+            for (int i = 0; i < perBlock; i++) {
+                txs.add(new UnsignedTransaction(TestChain.CHAIN_ID, nonce++, 1_000, new Transfer(bob.address(), 5 + i))
+                        .signWith(chain.accounts.get(0)));
+            }
+            long head = ledger.head().height();
+            CommitCertificate last = head == 0 ? CommitCertificate.GENESIS : store.certificate(head).orElseThrow();
+            PreparedBlock p = ledger.build(1_800_000_000_000L + b * 1000L, chain.validator.address(), txs, last);
+            assertThat(p.block().transactions()).hasSize(perBlock);
+            ledger.commit(p, certifier.certify(p.block()));
+            all.addAll(txs);
+        }
+        return all;
+    }
+
+    @Test
+    void receiptsAreFoundByTransactionHashAndByBlockInOrder() {
+        ChainStore store = new ChainStore(LevelDbKeyValueStore.open(dir.toFile()), 1 << 20);
+        Ledger ledger = Ledger.open(store, chain.genesis, ChainRules.standard());
+        List<Transaction> txs = commit(ledger, store, 2, 3);
+
+        for (int i = 0; i < txs.size(); i++) {
+            Receipt r = store.receipt(txs.get(i).hash()).orElseThrow();
+            assertThat(r.txHash()).isEqualTo(txs.get(i).hash());
+            assertThat(r.height()).isEqualTo(1 + i / 3);
+            assertThat(r.index()).isEqualTo(i % 3);
+            assertThat(r.events()).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo("transfer"));
+        }
+        assertThat(store.receipts(2)).extracting(Receipt::txHash)
+                .containsExactly(txs.get(3).hash(), txs.get(4).hash(), txs.get(5).hash());
+        assertThat(store.receipt(Keccak.hash(new byte[] {42}))).isEmpty();
+        assertThat(store.receipts(0)).isEmpty();
+        assertThat(store.receipts(99)).isEmpty();
+        store.close();
+    }
+
+    /** Recent blocks are served from memory; after reopening they come from disk, and both are the same. */
+    @Test
+    void blocksReadTheSameFromMemoryAndAfterReopening() {
+        List<Block> committed = new ArrayList<>();
+        List<Transaction> txs;
+        try (ChainStore store = new ChainStore(LevelDbKeyValueStore.open(dir.toFile()), 1 << 20)) {
+            Ledger ledger = Ledger.open(store, chain.genesis, ChainRules.standard());
+            txs = commit(ledger, store, 10, 2);
+            for (long h = 1; h <= 10; h++) {
+                committed.add(store.block(h).orElseThrow());
+            }
+        }
+        try (ChainStore reopened = new ChainStore(LevelDbKeyValueStore.open(dir.toFile()), 1 << 20)) {
+            for (long h = 1; h <= 10; h++) {
+                Block b = reopened.block(h).orElseThrow();
+                assertThat(b.encode()).isEqualTo(committed.get((int) h - 1).encode());
+                assertThat(b.transactions()).extracting(t -> t.sender().orElseThrow())
+                        .containsOnly(chain.accounts.get(0).address());
+            }
+            assertThat(reopened.receipt(txs.get(19).hash()).orElseThrow().height()).isEqualTo(10);
+        }
+    }
+}
