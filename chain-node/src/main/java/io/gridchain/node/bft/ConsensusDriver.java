@@ -424,11 +424,24 @@ public final class ConsensusDriver implements AutoCloseable {
         long started = System.nanoTime();
         ledger.commit(p, d.certificate());
         afterCommit(p, d.certificate(), System.nanoTime() - started, false);
-        // The block time is the interval between heights, not a pause after each: the time this height
-        // took to agree (a large block's checking, a round lost) comes off the wait for the next one.
-        long took = (System.nanoTime() - heightStartedNanos) / 1_000_000;
-        long wait = Math.max(MIN_PAUSE_MILLIS, blockTime.toMillis() - took);
-        timers.schedule(() -> enqueueTask(this::startNextHeight), wait, TimeUnit.MILLISECONDS);
+        timers.schedule(() -> enqueueTask(this::startNextHeight), pauseAfter(p.block()), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The block time is the interval between heights, not a pause after each: the next height starts a
+     * block time after this block's timestamp (its proposer's clock as it built it), so the time this
+     * height took to agree comes off the wait, and every validator starts the next height at about the
+     * same moment. Timed from each node's own start instead, the validators' phases stayed apart and
+     * the early ones waited for the late ones every height (250 ms on a local testnet). A clock that is
+     * off changes a wait by at most a block time.
+     */
+    private long pauseAfter(Block block) {
+        return pauseMillis(clock.millis(), block.header().timestampMillis(), blockTime.toMillis());
+    }
+
+    static long pauseMillis(long nowMillis, long blockTimestampMillis, long blockTimeMillis) {
+        long sinceBlock = nowMillis - blockTimestampMillis;
+        return Math.max(MIN_PAUSE_MILLIS, Math.min(blockTimeMillis, blockTimeMillis - sinceBlock));
     }
 
     /** One line per block, as operators of BFT chains expect: what was committed, in which round, how fast. */
