@@ -16,7 +16,9 @@ import org.iq80.leveldb.impl.Iq80DBFactory;
 
 /** The node's storage on LevelDB-Java. All LevelDB code of the project is in this package. */
 public final class LevelDbKeyValueStore implements KeyValueStore {
+    private static final String COMPACTION_THREAD = "leveldb-compaction";
     private final DB db;
+    private volatile boolean compactionYields;
 
     private LevelDbKeyValueStore(DB db) {
         this.db = db;
@@ -51,6 +53,29 @@ public final class LevelDbKeyValueStore implements KeyValueStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (!compactionYields) {
+            compactionYields = lowerCompactionPriority();
+        }
+    }
+
+    /**
+     * Compaction is background work that can wait; a block's check or vote cannot. With random keys
+     * (hashes) every level-0 compaction rewrites the whole of level 1, so on a loaded machine it took the
+     * CPU from consensus for seconds at a time. LevelDB starts its compaction thread on the first
+     * memtable flush; from then on it runs at the lowest priority. The JVM maps that to an OS priority
+     * only with {@code -XX:ThreadPriorityPolicy=1} (see the README); otherwise this changes nothing.
+     */
+    private static boolean lowerCompactionPriority() {
+        Thread[] threads = new Thread[Thread.activeCount() + 16];
+        int n = Thread.enumerate(threads);
+        boolean found = false;
+        for (int i = 0; i < n; i++) {
+            if (threads[i].getName().startsWith(COMPACTION_THREAD)) {
+                threads[i].setPriority(Thread.MIN_PRIORITY);
+                found = true;
+            }
+        }
+        return found;
     }
 
     @Override
