@@ -18,7 +18,7 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--duration", defaultValue = "60", description = "With --testnet: seconds of load (default: ${DEFAULT-VALUE}).")
     int duration;
 
-    @Option(names = "--warmup", defaultValue = "20",
+    @Option(names = "--warmup", defaultValue = "60",
             description = "With --testnet: seconds of warm-up load before the measured duration (default: ${DEFAULT-VALUE}).")
     int warmup;
 

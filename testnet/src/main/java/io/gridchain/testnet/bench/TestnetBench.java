@@ -53,7 +53,7 @@ public final class TestnetBench implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "60", description = "Seconds of load (default: ${DEFAULT-VALUE}).")
     int duration;
 
-    @Option(names = "--warmup", defaultValue = "20",
+    @Option(names = "--warmup", defaultValue = "60",
             description = "Seconds of the same load before the measured duration, then a wait until it is committed; "
                     + "not counted (default: ${DEFAULT-VALUE}).")
     int warmup;

@@ -7,6 +7,7 @@ import io.gridchain.genesis.GenesisGenerator;
 import io.gridchain.node.bft.ValidatorNetwork;
 import io.gridchain.testnet.netns.NetnsLayout;
 import io.gridchain.testnet.netns.NetnsWiring;
+import io.gridchain.testnet.process.NodeJvm;
 import io.gridchain.wallet.Keystore;
 import java.io.File;
 import java.io.IOException;
@@ -266,7 +267,8 @@ public final class LocalTestnet {
             command.addAll(List.of("ip", "netns", "exec", l.namespace()));
         }
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of("-Xmx1g", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
+        command.addAll(NodeJvm.options());
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(l.args());
         Path log = dir.resolve(l.name()).resolve("node.log");
         return new ProcessBuilder(command).redirectErrorStream(true)

@@ -45,7 +45,9 @@ public final class TestnetCommand implements Runnable {
                 description = "Node i gets API port P+2i and libp2p port P+2i+1 (default: free ports).")
         int basePort;
 
-        @Option(names = "--block-time", description = "Time between blocks, e.g. 200ms (default: the genesis target block time).")
+        @Option(names = "--block-time", defaultValue = "500ms",
+                description = "Time between blocks, e.g. 200ms or 1s (default: ${DEFAULT-VALUE}: under load, shorter heights carry "
+                        + "smaller blocks and a transaction waits less for the next one).")
         String blockTime;
 
         @Option(names = "--netns", description = {"Run each node in its own Linux network namespace on 10.77.x.0/24, joined by "

@@ -32,7 +32,7 @@ public final class NodeProcess implements AutoCloseable {
     public static NodeProcess start(Path jar, int apiPort, Path log, Duration timeout, String... args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Xmx1g");
+        command.addAll(NodeJvm.options());
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(List.of(args));
