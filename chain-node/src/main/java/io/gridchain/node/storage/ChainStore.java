@@ -34,7 +34,9 @@ public final class ChainStore implements AutoCloseable {
      * one entry per transaction was a fifth of the entries a block writes, each a random key that
      * LevelDB's compactions carry down every level.
      */
-    private static final Column<Long, byte[]> RECEIPTS = new Column<>('p', Codec.HEIGHT, Codec.RAW);
+    static final Column<Long, byte[]> RECEIPTS = new Column<>('p', Codec.HEIGHT, Codec.RAW);
+    /** Receipts as stores written them before, one per transaction: still read, no longer written. */
+    static final Column<Hash32, byte[]> RECEIPTS_BY_TX = new Column<>('r', Codec.HASH, Codec.RAW);
     private static final Column<Long, byte[]> BLOCK_EVENTS = new Column<>('e', Codec.HEIGHT, Codec.RAW);
     private static final Column<Bytes, byte[]> STATE = new Column<>('s', Codec.of(Bytes::toArray, Bytes::of), Codec.RAW);
     private static final Column<Hash32, byte[]> NODES = new Column<>('n', Codec.HASH, Codec.RAW);
@@ -103,19 +105,23 @@ public final class ChainStore implements AutoCloseable {
                 r.rawItem();
             }
             return Receipt.decode(r.rawItem());
-        }));
+        })).or(() -> RECEIPTS_BY_TX.get(store, txHash).map(Receipt::decode));
     }
 
     /** The receipts of block {@code height}, in block order; empty for a block without transactions. */
     public List<Receipt> receipts(long height) {
-        return RECEIPTS.get(store, height).map(all -> {
-            List<Receipt> out = new ArrayList<>();
-            RlpReader r = RlpReader.ofList(all);
+        Optional<byte[]> all = RECEIPTS.get(store, height);
+        List<Receipt> out = new ArrayList<>();
+        if (all.isPresent()) {
+            RlpReader r = RlpReader.ofList(all.get());
             while (r.hasNext()) {
                 out.add(Receipt.decode(r.rawItem()));
             }
-            return out;
-        }).orElse(List.of());
+        } else {
+            block(height).ifPresent(b -> b.transactions().forEach(
+                    tx -> RECEIPTS_BY_TX.get(store, tx.hash()).map(Receipt::decode).ifPresent(out::add)));
+        }
+        return out;
     }
 
     public List<Event> blockEvents(long height) {

@@ -95,4 +95,25 @@ class ChainStoreTest {
             assertThat(reopened.receipt(txs.get(19).hash()).orElseThrow().height()).isEqualTo(10);
         }
     }
+
+    /** A store written before receipts were kept per block: its receipts, one entry per transaction, are still read. */
+    @Test
+    void receiptsStoredOnePerTransactionAreStillFound() {
+        LevelDbKeyValueStore kv = LevelDbKeyValueStore.open(dir.toFile());
+        try (ChainStore store = new ChainStore(kv, 1 << 20)) {
+            Ledger ledger = Ledger.open(store, chain.genesis, ChainRules.standard());
+            List<Transaction> txs = commit(ledger, store, 1, 3);
+            List<Receipt> written = store.receipts(1);
+            KeyValueStore.WriteBatch asBefore = new KeyValueStore.WriteBatch();
+            ChainStore.RECEIPTS.delete(asBefore, 1L);
+            for (Receipt r : written) {
+                ChainStore.RECEIPTS_BY_TX.put(asBefore, r.txHash(), r.encode());
+            }
+            kv.write(asBefore, true);
+
+            assertThat(store.receipt(txs.get(2).hash()).orElseThrow().index()).isEqualTo(2);
+            assertThat(store.receipts(1)).extracting(Receipt::txHash)
+                    .containsExactly(txs.get(0).hash(), txs.get(1).hash(), txs.get(2).hash());
+        }
+    }
 }
