@@ -2,9 +2,9 @@ package io.gridchain.node.events;
 
 import io.gridchain.capacity.CapacityStore;
 import io.gridchain.core.crypto.Address;
+import io.gridchain.core.exec.Receipt;
 import io.gridchain.core.state.StateReader;
 import io.gridchain.core.tx.Event;
-import io.gridchain.core.exec.Receipt;
 import io.gridchain.node.chain.BlockListener;
 import io.gridchain.node.chain.Ledger;
 import java.util.ArrayList;

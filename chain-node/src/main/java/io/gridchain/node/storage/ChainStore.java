@@ -35,7 +35,7 @@ public final class ChainStore implements AutoCloseable {
      * LevelDB's compactions carry down every level.
      */
     static final Column<Long, byte[]> RECEIPTS = new Column<>('p', Codec.HEIGHT, Codec.RAW);
-    /** Receipts as stores written them before, one per transaction: still read, no longer written. */
+    /** Receipts as stores wrote them before, one per transaction: still read, no longer written. */
     static final Column<Hash32, byte[]> RECEIPTS_BY_TX = new Column<>('r', Codec.HASH, Codec.RAW);
     private static final Column<Long, byte[]> BLOCK_EVENTS = new Column<>('e', Codec.HEIGHT, Codec.RAW);
     private static final Column<Bytes, byte[]> STATE = new Column<>('s', Codec.of(Bytes::toArray, Bytes::of), Codec.RAW);

@@ -81,6 +81,9 @@ public final class TestnetBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (warmup < 0 || duration <= 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--warmup must be >= 0 and --duration > 0");
+        }
         PrintWriter out = spec.commandLine().getOut();
         TestnetManifest manifest = TestnetManifest.read(dir);
         List<NodeClient> clients = new ArrayList<>();
@@ -106,9 +109,6 @@ public final class TestnetBench implements Callable<Integer> {
             }
         }
         List<SigningKey> keys = fund(funderClients, funders, manifest.chainId(), out);
-        if (warmup < 0 || duration <= 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--warmup must be >= 0 and --duration > 0");
-        }
         int warmupPerSender = (int) Math.ceil((double) rate * warmup / senders);
         int perSender = (int) Math.ceil((double) rate * duration / senders);
         List<List<Transaction>> warmupTxs = presign(keys, manifest.chainId(), 0, warmupPerSender, clients.size(), out);
@@ -296,7 +296,6 @@ public final class TestnetBench implements Callable<Integer> {
         final Map<String, Long> seenAt = new ConcurrentHashMap<>();
         final List<NodeApi.Block> blocks = java.util.Collections.synchronizedList(new ArrayList<>());
         final List<Long> blockSeenAt = java.util.Collections.synchronizedList(new ArrayList<>());
-        final LongAdder committed = new LongAdder();
         final AtomicBoolean stop = new AtomicBoolean(false);
 
         Watcher(NodeApi api) {
@@ -323,7 +322,6 @@ public final class TestnetBench implements Callable<Integer> {
                     for (String tx : b.transactions()) {
                         seenAt.put(tx, now);
                     }
-                    committed.add(b.transactions().size());
                 }
                 try {
                     Thread.sleep(50);
