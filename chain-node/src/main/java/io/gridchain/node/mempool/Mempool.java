@@ -178,10 +178,7 @@ public final class Mempool {
             }
             int included = old.includedHead(removed);
             if (included > 0 && old.headLeftAsCommitted(included, written)) {
-                for (Transaction tx : old.transactions.subList(0, included)) {
-                    byHash.remove(tx.hash());
-                    bytes -= tx.size();
-                }
+                old.transactions.subList(0, included).forEach(this::forget);
                 old.dropHead(included);
                 old.reads.markChanged(writtenKeys);
                 if (old.transactions.isEmpty()) {
@@ -208,11 +205,16 @@ public final class Mempool {
             boolean keep = !removed.contains(tx.hash())
                     && fresh.execute(executor, block, tx) instanceof TxOutcome.Applied;
             if (!keep) {
-                byHash.remove(tx.hash());
-                bytes -= tx.size();
+                forget(tx);
             }
         }
         return fresh;
+    }
+
+    /** Drops {@code tx} from the pool's index and byte count (its queue is the caller's to change). */
+    private void forget(Transaction tx) {
+        byHash.remove(tx.hash());
+        bytes -= tx.size();
     }
 
     public synchronized boolean contains(Hash32 hash) {
