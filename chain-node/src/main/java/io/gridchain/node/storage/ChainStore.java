@@ -53,6 +53,7 @@ public final class ChainStore implements AutoCloseable {
 
     private final KeyValueStore store;
     private final CachedNodeSource nodes;
+    private final LatestStateCache latestState = new LatestStateCache(100_000);
     private final Map<Long, Block> recentBlocks = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Block> eldest) {
@@ -63,7 +64,7 @@ public final class ChainStore implements AutoCloseable {
 
     public ChainStore(KeyValueStore store, int maxTransactionBytes) {
         this.store = store;
-        this.nodes = new CachedNodeSource(store, NODES, 500_000);
+        this.nodes = new CachedNodeSource(store, NODES, 65_536);
         this.maxTransactionBytes = maxTransactionBytes;
     }
 
@@ -130,7 +131,7 @@ public final class ChainStore implements AutoCloseable {
 
     /** The state as of the head block. */
     public StateReader latestState() {
-        return key -> STATE.get(store, key);
+        return key -> latestState.get(key, k -> STATE.get(store, k));
     }
 
     public NodeSource merkleNodes() {
@@ -143,6 +144,7 @@ public final class ChainStore implements AutoCloseable {
         META.put(batch, GENESIS, document);
         writeBlock(batch, genesisBlock, null, List.of(), List.of(), state);
         store.write(batch, true);
+        latestState.committed(state.changes());
     }
 
     /** Writes a decided block, its certificate, receipts, events and state changes atomically, and syncs. */
@@ -161,6 +163,7 @@ public final class ChainStore implements AutoCloseable {
         KeyValueStore.WriteBatch batch = new KeyValueStore.WriteBatch();
         writeBlock(batch, block, certificate, receipts, blockEvents, state);
         store.write(batch, sync);
+        latestState.committed(state.changes());
         synchronized (recentBlocks) {
             recentBlocks.put(block.height(), block);
         }

@@ -2,9 +2,11 @@ package io.gridchain.node.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridchain.core.account.Account;
 import io.gridchain.core.account.Transfer;
 import io.gridchain.core.block.Block;
 import io.gridchain.core.block.CommitCertificate;
+import io.gridchain.core.crypto.Address;
 import io.gridchain.core.crypto.Keccak;
 import io.gridchain.core.crypto.SigningKey;
 import io.gridchain.core.exec.Receipt;
@@ -33,13 +35,16 @@ class ChainStoreTest {
 
     /** Commits {@code blocks} blocks of {@code perBlock} transfers each; returns the transactions in order. */
     private List<Transaction> commit(Ledger ledger, ChainStore store, int blocks, int perBlock) {
-        SigningKey bob = SigningKey.random(new SecureRandom());
+        return commit(ledger, store, blocks, perBlock, SigningKey.random(new SecureRandom()).address());
+    }
+
+    private List<Transaction> commit(Ledger ledger, ChainStore store, int blocks, int perBlock, Address to) {
         List<Transaction> all = new ArrayList<>();
         int nonce = 0;
         for (int b = 0; b < blocks; b++) {
             List<Transaction> txs = new ArrayList<>();
             for (int i = 0; i < perBlock; i++) {
-                txs.add(new UnsignedTransaction(TestChain.CHAIN_ID, nonce++, 1_000, new Transfer(bob.address(), 5 + i))
+                txs.add(new UnsignedTransaction(TestChain.CHAIN_ID, nonce++, 1_000, new Transfer(to, 5 + i))
                         .signWith(chain.accounts.get(0)));
             }
             long head = ledger.head().height();
@@ -114,6 +119,33 @@ class ChainStoreTest {
             assertThat(store.receipt(txs.get(2).hash()).orElseThrow().index()).isEqualTo(2);
             assertThat(store.receipts(1)).extracting(Receipt::txHash)
                     .containsExactly(txs.get(0).hash(), txs.get(1).hash(), txs.get(2).hash());
+        }
+    }
+
+    /**
+     * The head's state is read through a cache in memory: an account read before a block, even one that
+     * did not exist, reads as the block left it afterwards, and the same as from a reopened store.
+     */
+    @Test
+    void stateReadBeforeABlockReadsAsTheBlockLeftIt() {
+        Address sender = chain.accounts.get(0).address();
+        Address carol = SigningKey.random(new SecureRandom()).address();
+        Account senderAfter;
+        try (ChainStore store = new ChainStore(LevelDbKeyValueStore.open(dir.toFile()), 1 << 20)) {
+            Ledger ledger = Ledger.open(store, chain.genesis, ChainRules.standard());
+            Account senderBefore = Account.STATE.get(store.latestState(), sender).orElseThrow();
+            assertThat(Account.STATE.get(store.latestState(), carol)).isEmpty();
+
+            commit(ledger, store, 1, 2, carol);
+
+            assertThat(Account.STATE.get(store.latestState(), carol)).contains(new Account(5 + 6, 0));
+            senderAfter = Account.STATE.get(store.latestState(), sender).orElseThrow();
+            assertThat(senderAfter.nonce()).isEqualTo(senderBefore.nonce() + 2);
+            assertThat(senderAfter.balance()).isLessThan(senderBefore.balance() - 11);
+        }
+        try (ChainStore reopened = new ChainStore(LevelDbKeyValueStore.open(dir.toFile()), 1 << 20)) {
+            assertThat(Account.STATE.get(reopened.latestState(), carol)).contains(new Account(11, 0));
+            assertThat(Account.STATE.get(reopened.latestState(), sender)).contains(senderAfter);
         }
     }
 }
