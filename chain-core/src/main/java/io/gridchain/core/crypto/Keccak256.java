@@ -47,7 +47,13 @@ final class Keccak256 {
         partialLength = length;
     }
 
-    /** Pads, absorbs the last block and returns the 32-byte digest; the instance is then spent. */
+    /** Makes this sponge new again, so that one instance can hash one input after another. */
+    void reset() {
+        Arrays.fill(state, 0L);
+        partialLength = 0;
+    }
+
+    /** Pads, absorbs the last block and returns the 32-byte digest; {@link #reset} before the next input. */
     byte[] digest() {
         Arrays.fill(partial, partialLength, RATE, (byte) 0);
         partial[partialLength] ^= 0x01;

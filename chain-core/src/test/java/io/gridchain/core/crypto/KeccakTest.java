@@ -34,6 +34,32 @@ class KeccakTest {
         }
     }
 
+    /** Each thread has its own sponge: hashing on several threads at once gives the same digests. */
+    @Test
+    void threadsHashingAtOnceAgreeWithBouncyCastle() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int seed = t;
+                runs.add(pool.submit(() -> {
+                    Random random = new Random(seed);
+                    for (int i = 0; i < 2_000; i++) {
+                        byte[] data = new byte[random.nextInt(300)];
+                        random.nextBytes(data);
+                        assertThat(Keccak.digest(data)).isEqualTo(bouncyCastle(data));
+                    }
+                    return seed;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static byte[] bouncyCastle(byte[] data) {
         KeccakDigest d = new KeccakDigest(256);
         d.update(data, 0, data.length);
