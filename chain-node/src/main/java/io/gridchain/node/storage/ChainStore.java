@@ -53,7 +53,7 @@ public final class ChainStore implements AutoCloseable {
 
     private final KeyValueStore store;
     private final CachedNodeSource nodes;
-    private final LatestStateCache latestState = new LatestStateCache(100_000);
+    private final LatestStateCache latestState = new LatestStateCache(32L << 20);
     private final Map<Long, Block> recentBlocks = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Block> eldest) {

@@ -30,7 +30,7 @@ class LatestStateCacheTest {
 
     @Test
     void valuesAndAbsencesAreReadFromTheStoreOnceThenFollowCommits() {
-        LatestStateCache cache = new LatestStateCache(16);
+        LatestStateCache cache = new LatestStateCache(1 << 20);
         assertThat(cache.get(KEY, reader)).isEmpty();
         assertThat(cache.get(KEY, reader)).isEmpty();
         assertThat(storeReads).hasValue(1);
@@ -48,7 +48,7 @@ class LatestStateCacheTest {
      */
     @Test
     void aValueReadWhileACommitChangedItIsNotKept() {
-        LatestStateCache cache = new LatestStateCache(16);
+        LatestStateCache cache = new LatestStateCache(1 << 20);
         store.put(KEY, new byte[] {1});
         Optional<byte[]> raced = cache.get(KEY, k -> {
             Optional<byte[]> old = reader.apply(k);
@@ -59,12 +59,16 @@ class LatestStateCacheTest {
         assertThat(cache.get(KEY, reader)).hasValueSatisfying(v -> assertThat(v).containsExactly(2));
     }
 
+    /** Each entry here costs its 1-byte key, its 100-byte value and the overhead; two fit, not three. */
     @Test
-    void theLeastRecentlyUsedEntryMakesWayBeyondTheCapacity() {
-        LatestStateCache cache = new LatestStateCache(2);
+    void theLeastRecentlyUsedEntriesMakeWayBeyondTheByteBudget() {
+        LatestStateCache cache = new LatestStateCache(2 * (1 + 100 + 96));
         Bytes a = Bytes.of(new byte[] {'a'});
         Bytes b = Bytes.of(new byte[] {'b'});
         Bytes c = Bytes.of(new byte[] {'c'});
+        for (Bytes k : new Bytes[] {a, b, c}) {
+            store.put(k, new byte[100]);
+        }
         cache.get(a, reader);
         cache.get(b, reader);
         cache.get(a, reader);
@@ -74,5 +78,11 @@ class LatestStateCacheTest {
         assertThat(storeReads).hasValue(3);
         cache.get(b, reader);
         assertThat(storeReads).hasValue(4);
+
+        commit(cache, c, new byte[300]);
+        assertThat(cache.get(c, reader)).hasValueSatisfying(v -> assertThat(v).hasSize(300));
+        assertThat(storeReads).as("an entry larger than the budget is not kept").hasValue(5);
+        cache.get(b, reader);
+        assertThat(storeReads).as("and it pushed out the others").hasValue(6);
     }
 }
