@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The node's ledger on disk: blocks by height and hash, commit certificates, the transaction index,
@@ -53,7 +54,8 @@ public final class ChainStore implements AutoCloseable {
 
     private final KeyValueStore store;
     private final CachedNodeSource nodes;
-    private final LatestStateCache latestState = new LatestStateCache(32L << 20);
+    private final LatestStateCache stateCache = new LatestStateCache(32L << 20);
+    private final Function<Bytes, Optional<byte[]>> storedState;
     private final Map<Long, Block> recentBlocks = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Block> eldest) {
@@ -64,6 +66,7 @@ public final class ChainStore implements AutoCloseable {
 
     public ChainStore(KeyValueStore store, int maxTransactionBytes) {
         this.store = store;
+        this.storedState = key -> STATE.get(store, key);
         this.nodes = new CachedNodeSource(store, NODES, 65_536);
         this.maxTransactionBytes = maxTransactionBytes;
     }
@@ -131,7 +134,7 @@ public final class ChainStore implements AutoCloseable {
 
     /** The state as of the head block. */
     public StateReader latestState() {
-        return key -> latestState.get(key, k -> STATE.get(store, k));
+        return key -> stateCache.get(key, storedState);
     }
 
     public NodeSource merkleNodes() {
@@ -144,7 +147,7 @@ public final class ChainStore implements AutoCloseable {
         META.put(batch, GENESIS, document);
         writeBlock(batch, genesisBlock, null, List.of(), List.of(), state);
         store.write(batch, true);
-        latestState.committed(state.changes());
+        stateCache.committed(state.changes());
     }
 
     /** Writes a decided block, its certificate, receipts, events and state changes atomically, and syncs. */
@@ -163,7 +166,7 @@ public final class ChainStore implements AutoCloseable {
         KeyValueStore.WriteBatch batch = new KeyValueStore.WriteBatch();
         writeBlock(batch, block, certificate, receipts, blockEvents, state);
         store.write(batch, sync);
-        latestState.committed(state.changes());
+        stateCache.committed(state.changes());
         synchronized (recentBlocks) {
             recentBlocks.put(block.height(), block);
         }
