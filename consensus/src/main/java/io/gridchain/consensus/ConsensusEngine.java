@@ -28,14 +28,19 @@ import java.util.List;
  * <p>Differences from the pseudocode, each for the node's sake: a height starts with an explicit
  * {@link Input.StartHeight} (after the node committed the decided block) instead of right at L54;
  * the proposer also schedules timeoutPropose (harmless: it leaves the propose step at once when its
- * own proposal arrives, and it still moves on if no value comes back); messages for the next height
- * are buffered and applied when it starts; a StartHeight for a later height also ends an undecided
- * one (block sync committed it from a peer's certificate). Where the paper counts messages, an
+ * own proposal arrives, and it still moves on if no value comes back); messages of any other height
+ * than the current one are ignored (the node keeps next-height messages and gives them after
+ * StartHeight, so that each input the engine applies at a height is in that height's log); a
+ * StartHeight for a later height also ends an undecided one (block sync committed it from a peer's
+ * certificate). A validator can open at most {@value #MAX_CATCHUP_ROUNDS} rounds beyond the next one
+ * (CometBFT's catch-up rounds): enough for the f+1 rule (L55) to see honest validators that moved
+ * ahead, and a bound on what a Byzantine one can make the engine hold. Where the paper counts messages, an
  * equivocating validator counts once per value it voted for (see {@link VoteTally}), and a restarted
  * validator whose guard already signed a step re-sends that earlier message instead of a new one.
  */
 public final class ConsensusEngine {
-    static final int MAX_BUFFERED = 100_000;
+    /** Rounds beyond round + 1 that one validator's messages may open in a height. */
+    static final int MAX_CATCHUP_ROUNDS = 2;
 
     private final EngineConfig config;
     private final VoteSigner signer;
@@ -50,7 +55,6 @@ public final class ConsensusEngine {
     private int lockedRound = -1;
     private Hash32 validValue;
     private int validRound = -1;
-    private final List<Input> buffered = new ArrayList<>();
 
     public ConsensusEngine(EngineConfig config, VoteSigner signer) {
         this.config = config;
@@ -63,12 +67,12 @@ public final class ConsensusEngine {
         if (input instanceof Input.StartHeight s) {
             onStartHeight(s, out);
         } else if (input instanceof Input.ProposalReceived p) {
-            if (accepts(p.proposal().proposal().chainId(), p.proposal().proposal().height(), input)) {
+            if (accepts(p.proposal().proposal().chainId(), p.proposal().proposal().height())) {
                 ingestProposal(p.proposal(), out);
                 evaluate(out);
             }
         } else if (input instanceof Input.VoteReceived v) {
-            if (accepts(v.vote().vote().chainId(), v.vote().vote().height(), input)) {
+            if (accepts(v.vote().vote().chainId(), v.vote().vote().height())) {
                 ingestVote(v.vote(), out);
                 evaluate(out);
             }
@@ -107,51 +111,78 @@ public final class ConsensusEngine {
         validValue = null;
         validRound = -1;
         startRound(0, out); // L10, L54
-        List<Input> early = new ArrayList<>(buffered);
-        buffered.clear();
-        for (Input i : early) {
-            long h = messageHeight(i);
-            if (h == s.height()) {
-                if (i instanceof Input.ProposalReceived p) {
-                    ingestProposal(p.proposal(), out);
-                } else {
-                    ingestVote(((Input.VoteReceived) i).vote(), out);
-                }
-            } else if (h == s.height() + 1) {
-                buffered.add(i);
-            }
-        }
         evaluate(out);
     }
 
-    /** Whether a message is for the current, undecided height; messages for the next height wait. */
-    private boolean accepts(String chainId, long height, Input input) {
-        if (!chainId.equals(config.chainId())) {
-            return false;
-        }
-        if ((hs == null || height == hs.height + 1) && buffered.size() < MAX_BUFFERED) {
-            buffered.add(input);
-            return false;
-        }
-        return hs != null && height == hs.height && step != Step.DECIDED;
+    /** Whether a message is for the current, undecided height. */
+    private boolean accepts(String chainId, long height) {
+        return chainId.equals(config.chainId()) && hs != null && height == hs.height && step != Step.DECIDED;
     }
 
-    private static long messageHeight(Input i) {
-        if (i instanceof Input.ProposalReceived p) {
-            return p.proposal().proposal().height();
+    /**
+     * Whether {@code input} can change anything: false for a message of another height or round range,
+     * from a non-validator, or already counted, and for a stale timeout or answer. {@link #apply} of
+     * such an input changes nothing and outputs nothing, so the node need not log it: a flood of
+     * duplicates or far-round votes costs no disk sync.
+     */
+    public boolean admits(Input input) {
+        if (input instanceof Input.ProposalReceived p) {
+            Proposal pr = p.proposal().proposal();
+            if (!accepts(pr.chainId(), pr.height()) || !proposalCounts(p.proposal())) {
+                return false;
+            }
+            RoundState rs = hs.roundIfPresent(pr.round());
+            return rs == null || rs.acceptsProposal(pr.value());
         }
-        return ((Input.VoteReceived) i).vote().vote().height();
+        if (input instanceof Input.VoteReceived v) {
+            SignedVote sv = v.vote();
+            Vote vote = sv.vote();
+            if (!accepts(vote.chainId(), vote.height()) || hs.validators.powerOf(sv.validator()) == 0
+                    || !mayOpenRound(vote.round(), sv.validator())) {
+                return false;
+            }
+            RoundState rs = hs.roundIfPresent(vote.round());
+            return rs == null || !(vote.type() == MessageType.PREVOTE ? rs.prevotes : rs.precommits).counted(sv);
+        }
+        if (input instanceof Input.TimeoutExpired t) {
+            return hs != null && t.height() == hs.height && t.round() == round && step != Step.DECIDED;
+        }
+        if (input instanceof Input.ValueValidity v) {
+            return hs != null && v.height() == hs.height && hs.validity(v.value()) == Validity.PENDING;
+        }
+        return true;
+    }
+
+    /** Rounds up to the next are open to all; beyond, each validator may open a few (catch-up rounds). */
+    private boolean mayOpenRound(int r, Address sender) {
+        return r <= round + 1 || hs.roundIfPresent(r) != null || hs.catchUpRounds(sender) < MAX_CATCHUP_ROUNDS;
+    }
+
+    /** Opens the round for {@code sender}'s message, counting it as a catch-up round when it is one. */
+    private RoundState openRound(int r, Address sender) {
+        RoundState rs = hs.roundIfPresent(r);
+        if (rs == null && r > round + 1) {
+            hs.noteCatchUpRound(sender);
+        }
+        return rs != null ? rs : hs.round(r);
+    }
+
+    /** The proposal is from proposer(h, r), names an earlier proof-of-lock round, and may open its round. */
+    private boolean proposalCounts(SignedProposal sp) {
+        Proposal p = sp.proposal();
+        if (p.round() < 0 || p.polRound() >= p.round()) {
+            return false; // a proof-of-lock round must come before the proposal's round
+        }
+        // L22, L28, L36, L49: only the proposal "from proposer(h, r)" counts
+        return sp.proposer().equals(hs.proposer(p.round())) && mayOpenRound(p.round(), sp.proposer());
     }
 
     private void ingestProposal(SignedProposal sp, List<Output> out) {
         Proposal p = sp.proposal();
-        if (p.polRound() >= p.round()) {
-            return; // a proof-of-lock round must come before the proposal's round
+        if (!proposalCounts(sp)) {
+            return;
         }
-        if (!sp.proposer().equals(hs.proposer(p.round()))) {
-            return; // L22, L28, L36, L49: only the proposal "from proposer(h, r)" counts
-        }
-        RoundState rs = hs.round(p.round());
+        RoundState rs = openRound(p.round(), sp.proposer());
         if (!rs.addProposal(sp)) {
             return;
         }
@@ -165,10 +196,10 @@ public final class ConsensusEngine {
     private void ingestVote(SignedVote sv, List<Output> out) {
         Vote v = sv.vote();
         long power = hs.validators.powerOf(sv.validator());
-        if (power == 0) {
+        if (power == 0 || v.round() < 0 || !mayOpenRound(v.round(), sv.validator())) {
             return;
         }
-        RoundState rs = hs.round(v.round());
+        RoundState rs = openRound(v.round(), sv.validator());
         VoteTally tally = v.type() == MessageType.PREVOTE ? rs.prevotes : rs.precommits;
         VoteTally.Outcome outcome = tally.add(sv, power);
         if (outcome == VoteTally.Outcome.DUPLICATE) {

@@ -26,6 +26,8 @@ final class HeightState {
     final List<Candidate> decisionCandidates = new ArrayList<>(2);
     /** Validators already reported for equivocation, keyed by "round/type/address". */
     final Set<String> reportedEquivocations = new HashSet<>();
+    /** Rounds beyond round + 1 that each validator's messages opened. */
+    private final Map<Address, Integer> catchUpRounds = new HashMap<>();
     /** The highest round above ours where f+1 of the power has been heard (L55), or -1. */
     int highestSkipRound = -1;
 
@@ -45,6 +47,14 @@ final class HeightState {
 
     RoundState roundIfPresent(int round) {
         return rounds.get(round);
+    }
+
+    int catchUpRounds(Address validator) {
+        return catchUpRounds.getOrDefault(validator, 0);
+    }
+
+    void noteCatchUpRound(Address validator) {
+        catchUpRounds.merge(validator, 1, Integer::sum);
     }
 
     Validity validity(Hash32 value) {

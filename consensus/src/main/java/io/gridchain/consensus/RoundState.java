@@ -10,8 +10,12 @@ import java.util.Set;
 
 /** What one round of one height has seen, and which "for the first time" rules already fired. */
 final class RoundState {
-    /** An equivocating proposer can send several values; more than this many are not kept. */
-    static final int MAX_PROPOSALS = 8;
+    /**
+     * An equivocating proposer can send several values, each a block to check; the first and one other
+     * are kept (enough to follow a quorum that formed on the second). A quorum on a third is not seen
+     * here, and the node gets that block by block sync from its certificate.
+     */
+    static final int MAX_PROPOSALS = 2;
 
     final int round;
     final VoteTally prevotes = new VoteTally();
@@ -33,10 +37,14 @@ final class RoundState {
         this.round = round;
     }
 
+    boolean acceptsProposal(Hash32 value) {
+        return !proposals.containsKey(value) && proposals.size() < MAX_PROPOSALS;
+    }
+
     /** True when the proposal is new. */
     boolean addProposal(SignedProposal p) {
         Hash32 value = p.proposal().value();
-        if (proposals.containsKey(value) || proposals.size() >= MAX_PROPOSALS) {
+        if (!acceptsProposal(value)) {
             return false;
         }
         proposals.put(value, p);

@@ -49,6 +49,20 @@ final class VoteTally {
         return Outcome.EQUIVOCATION;
     }
 
+    /** Whether adding {@code vote} would change nothing: the same value from that validator is in. */
+    boolean counted(SignedVote vote) {
+        List<SignedVote> votes = byValidator.get(vote.validator());
+        if (votes == null) {
+            return false;
+        }
+        for (SignedVote v : votes) {
+            if (Objects.equals(v.vote().value(), vote.vote().value())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first vote counted for {@code validator}. */
     SignedVote firstOf(Address validator) {
         return byValidator.get(validator).get(0);

@@ -210,12 +210,40 @@ class ConsensusEngineTest {
         assertThat(votes(out, MessageType.PREVOTE)).singleElement().satisfies(v -> assertThat(v.vote().value()).isEqualTo(a));
     }
 
+    /**
+     * The engine holds nothing back: a message of the next height changes nothing now (the node holds it
+     * and gives it again after StartHeight, so that it is logged in that height's WAL), and the engine
+     * says so before it is logged.
+     */
     @Test
-    void messagesForTheNextHeightWaitForIt() {
+    void messagesOfAnotherHeightAreNotAdmittedAndLeaveNoTrace() {
         int me = me();
         ConsensusEngine e = f.engine(me, new InMemorySignGuardStore());
         e.apply(new Input.StartHeight(1, f.set));
-        assertThat(e.apply(f.proposal(f.proposerIndex(2, 0), 2, 0, b, -1))).isEmpty();
-        assertThat(e.apply(new Input.StartHeight(2, f.set))).contains(new Output.ValidateValue(2, 0, b));
+        Input early = f.proposal(f.proposerIndex(2, 0), 2, 0, b, -1);
+        assertThat(e.admits(early)).isFalse();
+        assertThat(e.apply(early)).isEmpty();
+        assertThat(e.apply(new Input.StartHeight(2, f.set))).doesNotContain(new Output.ValidateValue(2, 0, b));
+        assertThat(e.admits(early)).isTrue();
+        assertThat(e.apply(early)).contains(new Output.ValidateValue(2, 0, b));
+        assertThat(e.admits(early)).as("a duplicate").isFalse();
+    }
+
+    /** A validator may open at most two rounds beyond the next; each is a round state the engine keeps. */
+    @Test
+    void oneValidatorCannotOpenRoundsWithoutBound() {
+        ConsensusEngine e = f.engine(me(), new InMemorySignGuardStore());
+        e.apply(new Input.StartHeight(1, f.set));
+        int byzantine = (me() + 1) % 4;
+        assertThat(e.admits(f.prevote(byzantine, 1, 1, b))).as("the next round").isTrue();
+        for (int r = 100; r < 103; r++) {
+            Input far = f.prevote(byzantine, 1, r, b);
+            boolean admitted = e.admits(far);
+            e.apply(far);
+            assertThat(admitted).as("far round %d", r).isEqualTo(r < 102);
+        }
+        assertThat(e.admits(f.prevote(byzantine, 1, 101, null))).as("a round it already opened").isTrue();
+        int other = (me() + 2) % 4;
+        assertThat(e.admits(f.prevote(other, 1, 500, b))).as("another validator's own catch-up rounds").isTrue();
     }
 }

@@ -92,8 +92,9 @@ final class GenesisRules {
             }
             totalPower = totalPower.add(BigInteger.valueOf(v.power()));
         }
-        if (totalPower.bitLength() > 63) {
-            problems.add(new Problem("validators", "total power overflows a 64-bit signed integer"));
+        if (totalPower.compareTo(BigInteger.valueOf(io.gridchain.core.validator.ValidatorSet.MAX_TOTAL_POWER)) > 0) {
+            problems.add(new Problem("validators", "total power is over " + io.gridchain.core.validator.ValidatorSet.MAX_TOTAL_POWER
+                    + " (a quorum of it must be computable without overflow)"));
         }
     }
 

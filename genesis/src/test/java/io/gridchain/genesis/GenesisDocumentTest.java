@@ -53,7 +53,9 @@ class GenesisDocumentTest {
                 "genesisTime: must not be more precise than milliseconds");
         assertProblems(validJson().replace("\"power\": 20", "\"power\": 0"), "validators[1].power: must be positive");
         assertProblems(validJson().replace("\"power\": 20", "\"power\": " + Long.MAX_VALUE),
-                "validators: total power overflows a 64-bit signed integer");
+                "validators: total power is over 1152921504606846975 (a quorum of it must be computable without overflow)");
+        assertProblems(validJson().replace("\"power\": 20", "\"power\": " + (Long.MAX_VALUE / 8)),
+                "validators: total power is over 1152921504606846975 (a quorum of it must be computable without overflow)");
         assertProblems(validJson().replace("\"amount\": \"1000000000000\"", "\"amount\": 1000"),
                 "balances[0].amount: must be a decimal string of units, such as \"1000000000\"");
         assertProblems(validJson().replace("\"amount\": \"1000000000000\"", "\"amount\": \"0\""),

@@ -15,9 +15,13 @@ import java.util.Optional;
 
 /**
  * The validators of one height, sorted by address so that every node derives the same order and the
- * same hash. Total power is checked against overflow when the set is built.
+ * same hash. The total power is at most {@link #MAX_TOTAL_POWER}, and the quorum tests compare
+ * without multiplying, so no power that genesis or governance accepts can overflow them.
  */
 public final class ValidatorSet {
+    /** As in CometBFT: an eighth of the long range, so sums of a few sets' powers stay exact. */
+    public static final long MAX_TOTAL_POWER = Long.MAX_VALUE / 8;
+
     private final List<Validator> validators;
     private final Map<Address, Validator> byAddress;
     private final long totalPower;
@@ -32,6 +36,9 @@ public final class ValidatorSet {
                 throw new IllegalArgumentException("validator " + v.address() + " appears twice");
             }
             total = Math.addExact(total, v.power());
+            if (total > MAX_TOTAL_POWER) {
+                throw new IllegalArgumentException("the validators' total power is over " + MAX_TOTAL_POWER);
+            }
         }
         this.byAddress = Collections.unmodifiableMap(index);
         this.totalPower = total;
@@ -74,12 +81,18 @@ public final class ValidatorSet {
 
     /** More than two thirds of the total power, the BFT quorum. */
     public boolean isQuorum(long power) {
-        return power * 3 > totalPower * 2;
+        // 3p > 2T  <=>  p > floor(2T / 3)  =  T - ceil(T / 3)
+        return power > totalPower - ceilThird(totalPower);
     }
 
     /** At least one honest validator is among holders of more than one third. */
     public boolean exceedsOneThird(long power) {
-        return power * 3 > totalPower;
+        // 3p > T  <=>  p > floor(T / 3)
+        return power > totalPower / 3;
+    }
+
+    private static long ceilThird(long total) {
+        return total / 3 + (total % 3 == 0 ? 0 : 1);
     }
 
     public Hash32 hash() {

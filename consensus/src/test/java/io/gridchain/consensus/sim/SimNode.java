@@ -23,8 +23,10 @@ final class SimNode {
     final DigestSigner key;
     final InMemorySignGuardStore guardStore = new InMemorySignGuardStore();
     final ByteArrayOutputStream wal = new ByteArrayOutputStream();
-    /** WAL entries of messages for the next height, kept when the log is cut at StartHeight. */
-    final List<byte[]> nextHeightLog = new ArrayList<>();
+    /** Messages for the next height, held (in memory) until it starts. */
+    final List<Object> nextHeight = new ArrayList<>();
+    /** The engine's state when it crashed with its WAL whole, which replay must restore. */
+    io.gridchain.consensus.EngineState stateAtCrash;
     final Map<Long, Output.Decide> decisions = new HashMap<>();
     final Map<Long, LinkedHashSet<Object>> messages = new HashMap<>();
     final Map<Integer, Long> peerHeight = new HashMap<>();

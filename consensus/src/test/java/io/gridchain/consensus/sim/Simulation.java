@@ -2,6 +2,7 @@ package io.gridchain.consensus.sim;
 
 import io.gridchain.consensus.ConsensusEngine;
 import io.gridchain.consensus.EngineConfig;
+import io.gridchain.consensus.EngineState;
 import io.gridchain.consensus.Input;
 import io.gridchain.consensus.Output;
 import io.gridchain.consensus.certificate.CertificateCheck;
@@ -57,11 +58,25 @@ final class Simulation {
 
     /** Switches for measuring the engine alone. */
     record Options(boolean realSignatures, boolean verifyAtIngress, boolean checkCertificates, boolean wal,
-            boolean unhashedSignatures) {
-        static final Options CHECKED = new Options(false, true, true, true, false);
+            boolean unhashedSignatures, boolean legacyWalCut) {
+        static final Options CHECKED = new Options(false, true, true, true, false, false);
         /** Nothing checks signatures, so each validator "signs" with one fixed value, without hashing. */
-        static final Options BENCHMARK = new Options(false, false, false, false, true);
+        static final Options BENCHMARK = new Options(false, false, false, false, true, false);
+        /**
+         * The defect the replay check guards against, for showing that it fails: messages held for the
+         * next height are applied when it starts without being logged in its WAL (as the node did when
+         * they were logged in the previous height's file, which the new height cuts).
+         */
+        static final Options LEGACY_WAL_CUT = new Options(false, true, true, true, false, true);
+
+        Options(boolean realSignatures, boolean verifyAtIngress, boolean checkCertificates, boolean wal,
+                boolean unhashedSignatures) {
+            this(realSignatures, verifyAtIngress, checkCertificates, wal, unhashedSignatures, false);
+        }
     }
+
+    /** Next-height messages a node holds until that height starts (the driver's bound). */
+    static final int MAX_NEXT_HEIGHT_MESSAGES = 256;
 
     private final long seed;
     private final Scenario scenario;
@@ -227,26 +242,27 @@ final class Simulation {
     }
 
     private void feed(SimNode n, Input input) {
+        feed(n, input, true);
+    }
+
+    /**
+     * Logs, then applies, as the node's driver does: an input the engine would not act on is neither.
+     * A StartHeight cuts the log (the block store holds everything before this height) and is followed
+     * by the messages held for the new height, each logged after it.
+     */
+    private void feed(SimNode n, Input input, boolean logged) {
         if (!n.up || n.engine == null) {
             return;
         }
         if (input instanceof Input.StartHeight s) {
-            // The block store now holds everything before this height. The log keeps only the messages
-            // for the new height that the engine buffered, ahead of StartHeight, as the engine saw them.
             n.wal.reset();
-            for (byte[] entry : n.nextHeightLog) {
-                n.wal.writeBytes(entry);
-            }
-            n.nextHeightLog.clear();
             n.height = s.height();
             n.messages.keySet().removeIf(h -> h < s.height()); // gossip is about this height and the next
+        } else if (!n.engine.admits(input)) {
+            return;
         }
-        if (n.honest() && options.wal()) {
-            byte[] entry = WalFormat.entry(input); // write ahead, then apply
-            n.wal.writeBytes(entry);
-            if (messageHeight(input) == n.height + 1) {
-                n.nextHeightLog.add(entry);
-            }
+        if (logged && n.honest() && options.wal()) {
+            n.wal.writeBytes(WalFormat.entry(input)); // write ahead, then apply
         }
         inputs++;
         List<Output> outputs = n.engine.apply(input);
@@ -254,6 +270,25 @@ final class Simulation {
             System.out.println(now + " n" + n.id + " " + input + " -> " + outputs + " " + n.engine.state());
         }
         carryOut(n, outputs);
+        if (input instanceof Input.StartHeight s) {
+            List<Object> held = new ArrayList<>(n.nextHeight);
+            n.nextHeight.clear();
+            for (Object m : held) {
+                if (messageHeight(m) == s.height()) {
+                    feed(n, asInput(m), !options.legacyWalCut());
+                } else if (messageHeight(m) == s.height() + 1) {
+                    n.nextHeight.add(m);
+                }
+            }
+        }
+    }
+
+    private static Input asInput(Object message) {
+        return message instanceof SignedVote sv ? new Input.VoteReceived(sv) : new Input.ProposalReceived((SignedProposal) message);
+    }
+
+    private static long messageHeight(Object message) {
+        return message instanceof SignedVote sv ? sv.vote().height() : ((SignedProposal) message).proposal().height();
     }
 
     private void carryOut(SimNode n, List<Output> outputs) {
@@ -362,9 +397,10 @@ final class Simulation {
         }
         n.up = false;
         n.epoch++;
+        n.stateAtCrash = tornBytes == 0 && n.engine != null && n.honest() ? n.engine.state() : null;
         n.engine = null;
         n.messages.clear(); // what the node had seen was in memory
-        n.nextHeightLog.clear();
+        n.nextHeight.clear();
         byte[] wal = n.wal.toByteArray();
         n.wal.reset();
         n.wal.writeBytes(Arrays.copyOf(wal, Math.max(0, wal.length - tornBytes)));
@@ -393,6 +429,12 @@ final class Simulation {
             } else if (input instanceof Input.ProposalReceived p) {
                 remember(n, p.proposal().proposal().height(), p.proposal());
             }
+        }
+        EngineState replayed = n.engine.state();
+        if (n.stateAtCrash != null && options.wal() && !replayed.equals(n.stateAtCrash)) {
+            // The WAL rule: every input applied at a height is in its log, so replay restores the state.
+            violations.add(new Violation(Violation.Kind.WAL_REPLAY, "node " + n.id + " restarted as " + replayed
+                    + " but crashed as " + n.stateAtCrash));
         }
         if (n.engine.state().height() <= n.committed) {
             // The log did not reach this height's StartHeight (empty, or its tail was torn).
@@ -516,7 +558,7 @@ final class Simulation {
             return;
         }
         if (h > to.height + 1) {
-            return; // too far ahead for the engine's buffer; gossip brings it again later
+            return; // too far ahead to hold; gossip brings it again later
         }
         LinkedHashSet<Object> seen = to.messages.computeIfAbsent(h, k -> new LinkedHashSet<>());
         if (seen.contains(message)) {
@@ -525,19 +567,15 @@ final class Simulation {
         if (options.verifyAtIngress() && !ingressCheck(message, h).isValid()) {
             return;
         }
+        if (h == to.height + 1) {
+            if (to.nextHeight.size() < MAX_NEXT_HEIGHT_MESSAGES) {
+                seen.add(message);
+                to.nextHeight.add(message); // held, as the driver does, until the height starts
+            }
+            return;
+        }
         seen.add(message);
-        feed(to, message instanceof SignedVote sv ? new Input.VoteReceived(sv)
-                : new Input.ProposalReceived((SignedProposal) message));
-    }
-
-    private static long messageHeight(Input input) {
-        if (input instanceof Input.VoteReceived v) {
-            return v.vote().vote().height();
-        }
-        if (input instanceof Input.ProposalReceived p) {
-            return p.proposal().proposal().height();
-        }
-        return -1;
+        feed(to, asInput(message));
     }
 
     private MessageCheck ingressCheck(Object message, long h) {

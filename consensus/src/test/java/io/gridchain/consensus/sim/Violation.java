@@ -16,7 +16,9 @@ record Violation(Kind kind, String detail) {
         /** Evidence the engine produced does not verify. */
         EVIDENCE,
         /** A WAL of an honest node read back as corrupt (only torn tails are expected). */
-        WAL
+        WAL,
+        /** Replaying an honest node's whole WAL did not restore the engine state it crashed with. */
+        WAL_REPLAY
     }
 
     @Override
