@@ -18,7 +18,8 @@ import java.util.Optional;
  * Every piece of state this module keeps, under namespaces starting with {@code capacity.}. The state
  * is a key-value map without range scans, so each index a query or the settlement needs is kept here
  * explicitly: farm names, nodes per farm, leases per tenant / node / (node, tenant), and the due index
- * (block second → leases whose next deadline is that second).
+ * (block second → leases whose next deadline is that second, with {@link DueCalendar} saying which
+ * seconds have an entry).
  */
 public final class CapacityStore {
     static final StateCodec<Long> LONG = new StateCodec<>() {
@@ -114,9 +115,18 @@ public final class CapacityStore {
         if (due == Long.MAX_VALUE) {
             return;
         }
-        List<Long> ids = new ArrayList<>(DUE.get(state, due).orElse(List.of()));
-        ids.add(lease.id());
-        DUE.put(state, due, ids);
+        fileDue(state, due, List.of(lease.id()));
+    }
+
+    /** Adds {@code ids} to the due entry of {@code second}, marking the second in the calendar when it is new. */
+    static void fileDue(StateOverlay state, long second, List<Long> ids) {
+        Optional<List<Long>> filed = DUE.get(state, second);
+        List<Long> all = new ArrayList<>(filed.orElse(List.of()));
+        all.addAll(ids);
+        DUE.put(state, second, all);
+        if (filed.isEmpty()) {
+            DueCalendar.mark(state, second);
+        }
     }
 
     /**
@@ -134,11 +144,7 @@ public final class CapacityStore {
         }
 
         void flush(StateOverlay state) {
-            adds.forEach((due, ids) -> {
-                List<Long> all = new ArrayList<>(DUE.get(state, due).orElse(List.of()));
-                all.addAll(ids);
-                DUE.put(state, due, all);
-            });
+            adds.forEach((due, ids) -> fileDue(state, due, ids));
             adds.clear();
         }
     }

@@ -89,7 +89,7 @@ final class GenesisJson {
         ChainParams p = doc.params();
         root.putObject("params").put("targetBlockTimeMillis", p.targetBlockTimeMillis())
                 .put("maxBlockBytes", p.maxBlockBytes()).put("maxTransactionBytes", p.maxTransactionBytes())
-                .put("minFee", p.minFee());
+                .put("minFee", p.minFee()).put("maxClockDriftMillis", p.maxClockDriftMillis());
         writeIdentity(root.putObject("identity"), doc.identity());
         writeCapacity(root.putObject("capacity"), doc.capacity());
         try {
@@ -355,7 +355,8 @@ final class GenesisJson {
 
         private Optional<ChainParams> params(JsonNode node) {
             String at = "params";
-            fields(node, at, Set.of("targetBlockTimeMillis", "maxBlockBytes", "maxTransactionBytes", "minFee"));
+            fields(node, at, Set.of("targetBlockTimeMillis", "maxBlockBytes", "maxTransactionBytes", "minFee",
+                    "maxClockDriftMillis"));
             Optional<Long> blockTime = integer(node, at, "targetBlockTimeMillis");
             Optional<Long> maxBlock = integer(node, at, "maxBlockBytes");
             Optional<Long> maxTx = integer(node, at, "maxTransactionBytes");
@@ -363,13 +364,24 @@ final class GenesisJson {
             if (blockTime.isEmpty() || maxBlock.isEmpty() || maxTx.isEmpty() || minFee.isEmpty()) {
                 return Optional.empty();
             }
+            long drift = ChainParams.DEFAULT_MAX_CLOCK_DRIFT_MILLIS;
+            if (node.has("maxClockDriftMillis")) {
+                Optional<Long> given = integer(node, at, "maxClockDriftMillis");
+                if (given.isEmpty()) {
+                    return Optional.empty();
+                }
+                drift = given.get();
+            }
             int before = problems.size();
             GenesisRules.checkParams(blockTime.get(), maxBlock.get(), maxTx.get(), minFee.get(), problems);
+            if (drift <= 0) {
+                problems.add(new Problem("params.maxClockDriftMillis", "must be positive"));
+            }
             if (problems.size() > before) {
                 return Optional.empty();
             }
             return Optional.of(new ChainParams(blockTime.get(), Math.toIntExact(maxBlock.get()),
-                    Math.toIntExact(maxTx.get()), minFee.get()));
+                    Math.toIntExact(maxTx.get()), minFee.get(), drift));
         }
 
         private Optional<Address> address(JsonNode node, String at) {

@@ -22,6 +22,21 @@ public record Block(BlockHeader header, List<Transaction> transactions, CommitCe
         return header.height();
     }
 
+    /**
+     * Why the body is not the one the header commits to, if it is not. The header hash (what proposals
+     * and votes name) covers only the header, so anyone relaying a block can change its body; only
+     * these two roots tie the body to it.
+     */
+    public java.util.Optional<String> bodyMismatch() {
+        if (!header.transactionsRoot().equals(TransactionsRoot.of(transactions))) {
+            return java.util.Optional.of("transactions root does not match the transactions");
+        }
+        if (!header.lastCommitHash().equals(lastCommit.hash())) {
+            return java.util.Optional.of("last commit hash does not match the last commit");
+        }
+        return java.util.Optional.empty();
+    }
+
     public byte[] encode() {
         List<byte[]> txs = new ArrayList<>(transactions.size());
         for (Transaction tx : transactions) {

@@ -39,6 +39,7 @@ public final class GovernanceViews {
         m.put("maxBlockBytes", p.maxBlockBytes());
         m.put("maxTransactionBytes", p.maxTransactionBytes());
         m.put("minFee", Long.toString(p.minFee()));
+        m.put("maxClockDriftMillis", p.maxClockDriftMillis());
         return m;
     }
 

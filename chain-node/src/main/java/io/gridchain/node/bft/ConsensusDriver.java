@@ -75,8 +75,18 @@ public final class ConsensusDriver implements AutoCloseable {
     private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("consensus-timers"));
     private final Thread thread = daemon("consensus").newThread(this::run);
+    /** Blocks of proposals the engine took in at this height (and our own): bounded as its rounds are. */
     private final Map<Hash32, Block> proposedBlocks = new ConcurrentHashMap<>();
-    private static final int MAX_NEXT_HEIGHT_MESSAGES = 256;
+    /** Values the engine asked us to check before their block was here: checked when one comes. */
+    private final Set<Hash32> awaitingBlock = new HashSet<>();
+    private static final int MAX_HELD_MESSAGES = 256;
+    private static final int MAX_HELD_PROPOSALS = 4;
+    /**
+     * A proposal this many rounds or more beyond the engine's is not worth checking now (a block's
+     * senders are recovered on arrival); its proposer re-sends it, and the engine gets there by the
+     * f+1 rule first.
+     */
+    private static final int PROPOSAL_ROUND_WINDOW = 2;
     /**
      * Every validator re-executes a proposal before the prevote timeout (1 s on a LAN), so a proposal
      * holds at most this many transactions even when the mempool holds a large backlog: on a loaded
@@ -90,7 +100,7 @@ public final class ConsensusDriver implements AutoCloseable {
     private volatile long heightStartedNanos = System.nanoTime();
     private volatile long proposalSeenNanos; // first proposal of the height, for the per-block log line
     private long checkedNanos;
-    private final java.util.Queue<ConsensusMessage> nextHeightMessages = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final HeldMessages held = new HeldMessages(MAX_HELD_MESSAGES, MAX_HELD_PROPOSALS);
     private final Map<Hash32, PreparedBlock> prepared = new HashMap<>();
     private final Set<Hash32> committedValues = new HashSet<>();
     private volatile Topic proposalTopic;
@@ -142,7 +152,7 @@ public final class ConsensusDriver implements AutoCloseable {
         long next = ledger.head().height() + 1;
         if (!logged.isEmpty() && logged.get(0) instanceof Input.StartHeight s && s.height() == next) {
             log.info("replaying {} consensus inputs of height {} from the WAL", logged.size(), next);
-            enqueueTask(() -> logged.forEach(i -> carryOut(engine.apply(i))));
+            enqueueTask(() -> logged.forEach(this::replay));
         } else {
             enqueueTask(this::startNextHeight);
         }
@@ -182,8 +192,25 @@ public final class ConsensusDriver implements AutoCloseable {
         enqueueTask(() -> process(input));
     }
 
+    /**
+     * The one way an input reaches the engine: dropped when the engine says it would change nothing
+     * (a duplicate, a stale timeout, a far round), so that costs no disk sync; otherwise logged, then
+     * applied.
+     */
     private void process(Input input) {
+        if (!(input instanceof Input.StartHeight) && !engine.admits(input)) {
+            return;
+        }
         wal.append(input);
+        apply(input);
+    }
+
+    /** An input from the WAL: it was logged, so it is applied as it was. */
+    private void replay(Input input) {
+        apply(input);
+    }
+
+    private void apply(Input input) {
         carryOut(engine.apply(input));
         EngineState now = engine.state();
         if (now.round() > 0 && (now.height() != progress.height() || now.round() != progress.round())) {
@@ -205,69 +232,102 @@ public final class ConsensusDriver implements AutoCloseable {
     }
 
     /**
-     * Decodes, checks the signature against this height's validators, and hands the message over.
-     * Messages of the next height (a faster peer already moved on) are kept, up to a bound, and taken
-     * up when we get there: waiting for their re-sending would cost a second per height.
+     * Decodes, checks the signature against this height's validators, and hands the message to the
+     * consensus thread. Messages of the height after it (a faster peer already moved on) cannot be
+     * checked yet, since their validator set is not known: they are held, unverified, until their height
+     * starts; waiting for their re-sending would cost a second per height. Neither raises the height
+     * block sync aims for: a message nobody checked could make the node report "syncing" forever.
      */
     private ValidationResult validateGossip(GossipMessage message) {
         ConsensusMessage m;
         try {
+            if (message.data().length > ledger.params().maxBlockBytes() + MAX_PROPOSAL_OVERHEAD) {
+                return ValidationResult.REJECT;
+            }
             m = ConsensusMessage.decode(message.data(), ledger.params().maxTransactionBytes(), proposedBlocks::get);
         } catch (RlpException | IllegalArgumentException e) {
             return ValidationResult.REJECT;
         }
-        long height = heightOf(m);
+        long height = HeldMessages.heightOf(m);
         long next = ledger.head().height() + 1;
-        sync.sawHeight(height);
-        if (height == next + 1 && roomForNextHeight(m)) {
-            nextHeightMessages.add(m);
+        if (height == next + 1) {
+            if (m instanceof ConsensusMessage.ProposalWithBlock p && !matches(p)) {
+                return ValidationResult.REJECT;
+            }
+            enqueueTask(() -> held.add(m, false));
+            return ValidationResult.IGNORE;
         }
         return height == next ? admit(m) : ValidationResult.IGNORE;
     }
 
-    /** Unverified until their height comes, so bounded: a few proposals (each up to a block) and some votes. */
-    private boolean roomForNextHeight(ConsensusMessage m) {
-        if (nextHeightMessages.size() >= MAX_NEXT_HEIGHT_MESSAGES) {
-            return false;
-        }
-        return !(m instanceof ConsensusMessage.ProposalWithBlock)
-                || nextHeightMessages.stream().filter(x -> x instanceof ConsensusMessage.ProposalWithBlock).count() < 4;
+    /** Room for the proposal's own fields and signature around a block of the largest size. */
+    private static final int MAX_PROPOSAL_OVERHEAD = 64 * 1024;
+
+    /** The block is the proposal's value and its body is the one its header commits to. */
+    private static boolean matches(ConsensusMessage.ProposalWithBlock p) {
+        return p.block().hash().equals(p.proposal().proposal().value()) && p.block().bodyMismatch().isEmpty();
     }
 
-    private static long heightOf(ConsensusMessage m) {
-        return m instanceof ConsensusMessage.ProposalWithBlock p ? p.proposal().proposal().height()
-                : ((ConsensusMessage.VoteMessage) m).vote().vote().height();
-    }
-
+    /**
+     * Checks a message of the height after the head and passes it to the consensus thread. A proposal's
+     * block must be the proposal's value with the body its header commits to: anyone relaying a signed
+     * proposal can change the body, and a changed body is dropped here, never kept, so the real one
+     * arriving later is the one checked.
+     */
     private ValidationResult admit(ConsensusMessage m) {
-        MessageCheck check;
         if (m instanceof ConsensusMessage.ProposalWithBlock p) {
-            if (!p.block().hash().equals(p.proposal().proposal().value())) {
-                return ValidationResult.REJECT;
-            }
-            check = MessageVerifier.SECP256K1.verify(p.proposal(), chainId, ledger.validators());
-            boolean seenBlock = proposedBlocks.containsKey(p.block().hash());
-            if (check.isValid()) {
-                if (!seenBlock) {
-                    proposedBlocks.put(p.block().hash(), withKnownSenders(p.block()));
-                }
-                if (proposalSeenNanos == 0) {
-                    proposalSeenNanos = System.nanoTime();
-                }
-                enqueue(new Input.ProposalReceived(p.proposal()));
-            }
-            if (check.isValid() && seenBlock) {
-                // its block bytes went undecoded (we have the block): do not vouch for them to others
+            if (p.proposal().proposal().round() >= progress.round() + PROPOSAL_ROUND_WINDOW
+                    && p.proposal().proposal().height() == progress.height()) {
                 return ValidationResult.IGNORE;
             }
-        } else {
-            ConsensusMessage.VoteMessage v = (ConsensusMessage.VoteMessage) m;
-            check = MessageVerifier.SECP256K1.verify(v.vote(), chainId, ledger.validators());
-            if (check.isValid()) {
-                enqueue(new Input.VoteReceived(v.vote()));
+            boolean known = proposedBlocks.get(p.block().hash()) == p.block(); // decoded as the block we keep
+            if (!known && !matches(p)) {
+                return ValidationResult.REJECT;
             }
+            MessageCheck check = MessageVerifier.SECP256K1.verify(p.proposal(), chainId, ledger.validators());
+            if (!check.isValid()) {
+                return ValidationResult.REJECT;
+            }
+            Block block = known ? p.block() : withKnownSenders(p.block());
+            enqueueTask(() -> deliver(p.proposal(), block));
+            // a known block's bytes went undecoded (we have the block): do not vouch for them to others
+            return known ? ValidationResult.IGNORE : ValidationResult.ACCEPT;
         }
-        return check.isValid() ? ValidationResult.ACCEPT : ValidationResult.REJECT;
+        ConsensusMessage.VoteMessage v = (ConsensusMessage.VoteMessage) m;
+        MessageCheck check = MessageVerifier.SECP256K1.verify(v.vote(), chainId, ledger.validators());
+        if (!check.isValid()) {
+            return ValidationResult.REJECT;
+        }
+        enqueueTask(() -> deliver(v));
+        return ValidationResult.ACCEPT;
+    }
+
+    /** On the consensus thread: a checked proposal goes to the engine, or is held if its height has not started. */
+    private void deliver(io.gridchain.consensus.message.SignedProposal proposal, Block block) {
+        long height = proposal.proposal().height();
+        if (height > engine.state().height()) {
+            held.add(new ConsensusMessage.ProposalWithBlock(proposal, block), true);
+            return;
+        }
+        Input input = new Input.ProposalReceived(proposal);
+        if (engine.admits(input)) {
+            proposedBlocks.putIfAbsent(block.hash(), block);
+            if (proposalSeenNanos == 0) {
+                proposalSeenNanos = System.nanoTime();
+            }
+            process(input);
+        } else if (awaitingBlock.remove(block.hash())) {
+            proposedBlocks.putIfAbsent(block.hash(), block);
+            validate(new Output.ValidateValue(height, proposal.proposal().round(), block.hash()));
+        }
+    }
+
+    private void deliver(ConsensusMessage.VoteMessage v) {
+        if (v.vote().vote().height() > engine.state().height()) {
+            held.add(v, true);
+        } else {
+            process(new Input.VoteReceived(v.vote()));
+        }
     }
 
     /**
@@ -373,10 +433,11 @@ public final class ConsensusDriver implements AutoCloseable {
         }
         Block block = proposedBlocks.get(v.value());
         if (block == null) {
-            return; // not received: the round times out and the next proposer tries
+            awaitingBlock.add(v.value()); // e.g. a proposal replayed from the WAL: checked when its block comes
+            return;
         }
         long started = System.nanoTime();
-        Ledger.Validated result = ledger.validate(block);
+        Ledger.Validated result = ledger.validateProposal(block, clock.millis());
         checkedNanos = System.nanoTime();
         logIfSlow("checked", block, started);
         if (result instanceof Ledger.Validated.Valid valid) {
@@ -504,10 +565,8 @@ public final class ConsensusDriver implements AutoCloseable {
             return;
         }
         prepared.clear();
-        // A proposal of the new height may have come during the pause after the last commit (the
-        // engine keeps it for the height's start): its block must stay, or the height's validation
-        // finds nothing, this validator prevotes nil, and the round is lost.
         proposedBlocks.values().removeIf(b -> b.height() < next);
+        awaitingBlock.clear();
         committedValues.clear();
         myMessages = new java.util.ArrayList<>();
         wal.reset();
@@ -515,11 +574,15 @@ public final class ConsensusDriver implements AutoCloseable {
         proposalSeenNanos = 0;
         checkedNanos = 0;
         process(new Input.StartHeight(next, ledger.validators()));
-        List<ConsensusMessage> early = new java.util.ArrayList<>(nextHeightMessages);
-        nextHeightMessages.clear();
-        for (ConsensusMessage m : early) {
-            if (heightOf(m) == next) {
-                admit(m);
+        // What came for this height before it started goes in now, after StartHeight, so that it is in
+        // this height's WAL like every other input: replay must rebuild the lock it may set.
+        for (HeldMessages.Held h : held.take(next)) {
+            if (!h.verified()) {
+                admit(h.message());
+            } else if (h.message() instanceof ConsensusMessage.ProposalWithBlock p) {
+                deliver(p.proposal(), p.block());
+            } else {
+                deliver((ConsensusMessage.VoteMessage) h.message());
             }
         }
     }

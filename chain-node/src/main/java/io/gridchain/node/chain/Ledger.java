@@ -131,11 +131,12 @@ public final class Ledger {
         if (h.timestampMillis() <= parent.timestampMillis()) {
             return new Validated.Invalid("block time does not advance");
         }
-        if (!h.transactionsRoot().equals(TransactionsRoot.of(block.transactions()))) {
-            return new Validated.Invalid("transactions root does not match the transactions");
+        java.util.Optional<String> body = block.bodyMismatch();
+        if (body.isPresent()) {
+            return new Validated.Invalid(body.get());
         }
-        if (!h.validatorSetHash().equals(validators().hash()) || !h.lastCommitHash().equals(block.lastCommit().hash())) {
-            return new Validated.Invalid("validator set hash or last commit hash does not match");
+        if (!h.validatorSetHash().equals(validators().hash())) {
+            return new Validated.Invalid("validator set hash does not match");
         }
         ChainParams params = params();
         BlockInfo info = new BlockInfo(chainId, h.height(), h.timestampMillis(), h.proposer(), params);
@@ -150,6 +151,21 @@ public final class Ledger {
             return new Validated.Invalid("state root " + h.stateRoot() + " differs from the executed " + commit.root());
         }
         return new Validated.Valid(new PreparedBlock(block, executed, commit, List.of()));
+    }
+
+    /**
+     * A proposed block: the chain's rules, and a time no later than this node's clock plus the chain's
+     * drift bound. Only proposals are held to the clock: a decided block has a quorum's certificate, and
+     * every later node replays it whatever its own clock says.
+     */
+    public Validated validateProposal(Block block, long nowMillis) {
+        long latest = nowMillis + params().maxClockDriftMillis();
+        if (block.header().timestampMillis() > latest) {
+            return new Validated.Invalid("block time " + block.header().timestampMillis() + " is "
+                    + (block.header().timestampMillis() - nowMillis) + " ms ahead of this node's clock; at most "
+                    + params().maxClockDriftMillis() + " ms is allowed");
+        }
+        return validate(block);
     }
 
     public sealed interface Validated {

@@ -15,7 +15,8 @@ import java.util.List;
  * proposal the chain would refuse is refused before any validator is asked to sign it.
  */
 final class GovernanceChanges {
-    static final List<String> PARAMS = List.of("targetBlockTimeMillis", "maxBlockBytes", "maxTransactionBytes", "minFee");
+    static final List<String> PARAMS = List.of("targetBlockTimeMillis", "maxBlockBytes", "maxTransactionBytes", "minFee",
+            "maxClockDriftMillis");
 
     private GovernanceChanges() {}
 
@@ -57,6 +58,7 @@ final class GovernanceChanges {
         long maxBlock = current.maxBlockBytes();
         long maxTx = current.maxTransactionBytes();
         long minFee = current.minFee();
+        long drift = current.maxClockDriftMillis();
         for (String assignment : assignments) {
             int eq = assignment.indexOf('=');
             String name = eq < 0 ? assignment : assignment.substring(0, eq);
@@ -69,6 +71,7 @@ final class GovernanceChanges {
                 case "targetBlockTimeMillis" -> blockTime = value;
                 case "maxBlockBytes" -> maxBlock = value;
                 case "maxTransactionBytes" -> maxTx = value;
+                case "maxClockDriftMillis" -> drift = value;
                 default -> minFee = value;
             }
         }
@@ -77,7 +80,7 @@ final class GovernanceChanges {
         }
         ChainParams next;
         try {
-            next = new ChainParams(blockTime, (int) maxBlock, (int) maxTx, minFee);
+            next = new ChainParams(blockTime, (int) maxBlock, (int) maxTx, minFee, drift);
         } catch (IllegalArgumentException e) {
             throw new CliException("these parameters are not valid: " + e.getMessage());
         }

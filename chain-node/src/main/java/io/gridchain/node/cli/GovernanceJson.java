@@ -57,7 +57,8 @@ final class GovernanceJson {
 
     static ObjectNode params(ChainParams p) {
         return NODES.objectNode().put("targetBlockTimeMillis", p.targetBlockTimeMillis()).put("maxBlockBytes", p.maxBlockBytes())
-                .put("maxTransactionBytes", p.maxTransactionBytes()).put("minFee", Long.toString(p.minFee()));
+                .put("maxTransactionBytes", p.maxTransactionBytes()).put("minFee", Long.toString(p.minFee()))
+                .put("maxClockDriftMillis", p.maxClockDriftMillis());
     }
 
     static GovernanceAction readAction(JsonNode node, String at) {
@@ -107,14 +108,17 @@ final class GovernanceJson {
 
     static ChainParams readParams(JsonNode node, String at) {
         Fields f = object(node, at);
-        f.allowOnly("targetBlockTimeMillis", "maxBlockBytes", "maxTransactionBytes", "minFee");
+        f.allowOnly("targetBlockTimeMillis", "maxBlockBytes", "maxTransactionBytes", "minFee", "maxClockDriftMillis");
         long maxBlock = f.nonNegative("maxBlockBytes");
         long maxTx = f.nonNegative("maxTransactionBytes");
         if (maxBlock > Integer.MAX_VALUE || maxTx > Integer.MAX_VALUE) {
             throw new Malformed(at + ": byte limits must be below 2^31");
         }
         try {
-            return new ChainParams(f.nonNegative("targetBlockTimeMillis"), (int) maxBlock, (int) maxTx, f.nonNegative("minFee"));
+            long drift = node.has("maxClockDriftMillis") ? f.nonNegative("maxClockDriftMillis")
+                    : ChainParams.DEFAULT_MAX_CLOCK_DRIFT_MILLIS;
+            return new ChainParams(f.nonNegative("targetBlockTimeMillis"), (int) maxBlock, (int) maxTx, f.nonNegative("minFee"),
+                    drift);
         } catch (IllegalArgumentException e) {
             throw new Malformed(at + ": " + e.getMessage());
         }
