@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 final class BlockSync {
     private static final Logger log = LoggerFactory.getLogger(BlockSync.class);
     private static final long BAN_MILLIS = 60_000;
+    /** A peer that did not answer in time is skipped for a while, so one silent peer cannot stall sync. */
+    private static final long UNANSWERED_MILLIS = 10_000;
 
     private final Ledger ledger;
     private final P2PNetwork network;
@@ -63,9 +65,14 @@ final class BlockSync {
         network.request(peer, BlockSyncProtocol.ID, BlockSyncProtocol.request(from, BlockSyncProtocol.MAX_BLOCKS),
                 BlockSyncProtocol.LIMITS).whenComplete((response, failure) -> {
                     try {
-                        if (failure == null) {
-                            List<BlockSyncProtocol.SyncedBlock> blocks =
-                                    BlockSyncProtocol.decodeResponse(response, ledger.params().maxTransactionBytes());
+                        if (failure != null) {
+                            bannedUntil.put(peer, System.currentTimeMillis() + UNANSWERED_MILLIS);
+                            log.debug("peer {} did not answer a sync request ({}); skipping it for {} s", peer,
+                                    failure.getMessage(), UNANSWERED_MILLIS / 1000);
+                        } else {
+                            List<BlockSyncProtocol.SyncedBlock> blocks = certified(
+                                    BlockSyncProtocol.decodeResponse(response, ledger.params().maxTransactionBytes()), peer);
+                            // senders are recovered (the costly part) only for blocks whose certificates check out
                             blocks.parallelStream().forEach(b -> b.block().transactions().forEach(tx -> tx.sender()));
                             if (!blocks.isEmpty()) {
                                 sawHeight(blocks.get(blocks.size() - 1).block().height());
@@ -78,6 +85,27 @@ final class BlockSync {
                         inFlight.set(false);
                     }
                 });
+    }
+
+    /**
+     * The leading blocks whose certificates a quorum of the head's validator set signed. A certificate
+     * that fails may be a validator-set change inside the run: the blocks from there are asked for again
+     * once the head has moved; a first block that fails is the peer's fault.
+     */
+    private List<BlockSyncProtocol.SyncedBlock> certified(List<BlockSyncProtocol.SyncedBlock> blocks, PeerId peer) {
+        var validators = ledger.validators();
+        String chainId = Long.toString(ledger.chainId());
+        for (int i = 0; i < blocks.size(); i++) {
+            BlockSyncProtocol.SyncedBlock b = blocks.get(i);
+            if (!io.gridchain.consensus.certificate.CommitCertificateVerifier.SECP256K1.verify(b.certificate(), validators,
+                    chainId, b.block().height(), b.block().hash()).isValid()) {
+                if (i == 0 && b.block().height() == ledger.head().height() + 1) {
+                    ban(peer, "certificate of block " + b.block().height() + " does not verify");
+                }
+                return blocks.subList(0, i);
+            }
+        }
+        return blocks;
     }
 
     /** Logs progress at most every few seconds while far behind. */
