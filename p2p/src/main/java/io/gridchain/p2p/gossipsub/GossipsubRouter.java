@@ -125,7 +125,7 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
   @Override
   public void onPeerConnected(Connection c) {
     run(() -> {
-      GossipPeer p = new GossipPeer(c.remotePeer(), c.isOutbound(), params);
+      GossipPeer p = new GossipPeer(c.remotePeer(), c.isOutbound(), params, reason -> c.close(reason));
       peers.put(p.id, p);
       GossipRpc hello = GossipRpc.empty();
       subscriptions.keySet().forEach(t -> hello.subscriptions().add(new GossipRpc.Subscription(true, t)));
