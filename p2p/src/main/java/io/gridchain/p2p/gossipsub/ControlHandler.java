@@ -97,6 +97,9 @@ final class ControlHandler {
   }
 
   private void onPrune(GossipRpc.Prune prune) {
+    if (!router.subscribed(prune.topic())) {
+      return; // backoff only matters for a mesh we keep; other names would only grow the map
+    }
     long seconds = prune.backoffSeconds() > 0 ? prune.backoffSeconds() : router.params().pruneBackoff().toSeconds();
     router.state().prune(prune.topic(), peer.id, java.time.Duration.ofSeconds(Math.min(seconds, 3600)).toNanos());
   }

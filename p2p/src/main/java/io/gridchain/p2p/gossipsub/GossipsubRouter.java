@@ -43,6 +43,7 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
   private final MessageCache mcache;
   private final SeenCache seen;
   private static final int MAX_INBOUND_STREAMS = 2;
+  static final int MAX_TOPICS_PER_PEER = 256;
   private final Map<PeerId, java.util.Deque<MuxedStream>> inboundStreams = new java.util.concurrent.ConcurrentHashMap<>();
   private long seqno = System.currentTimeMillis() * 1000;
 
@@ -114,6 +115,11 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
 
   public CompletableFuture<Set<PeerId>> meshPeers(String topic) {
     return call(() -> state.mesh(topic));
+  }
+
+  /** For tests and diagnostics: topics a peer is subscribed to, and topics with PRUNE backoffs. */
+  CompletableFuture<int[]> trackedTopics(PeerId peer) {
+    return call(() -> new int[] {peers.containsKey(peer) ? peers.get(peer).topics.size() : 0, state.backoffTopics()});
   }
 
   public CompletableFuture<Set<PeerId>> topicPeers(String topic) {
@@ -200,6 +206,10 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
 
   private void onSubscription(GossipPeer peer, GossipRpc.Subscription s) {
     if (s.subscribe()) {
+      if (peer.topics.size() >= MAX_TOPICS_PER_PEER && !peer.topics.contains(s.topic())) {
+        peer.score.misbehaved(); // topic churn: names of its choosing must not grow our memory
+        return;
+      }
       peer.topics.add(s.topic());
     } else {
       peer.topics.remove(s.topic());
