@@ -1,15 +1,24 @@
 package io.gridchain.p2p.gossipsub;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Answers one RPC's control part: IHAVE→IWANT, IWANT→messages, GRAFT, PRUNE. */
 final class ControlHandler {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ControlHandler.class);
   private static final int MAX_IWANT_PER_RPC = 500;
+  /** gossipsub v1.1's gossip_retransmission: IWANT answers of one message to one peer. */
+  static final int GOSSIP_RETRANSMISSION = 3;
+  /** Room for the protobuf framing, keys and signatures around the data of a reply's messages. */
+  private static final int REPLY_HEADROOM = 64 * 1024;
   private final GossipsubRouter router;
   private final GossipPeer peer;
   private final GossipRpc reply;
+  private final Set<ByteBuffer> answered = new HashSet<>();
+  private long replyBytes;
 
   ControlHandler(GossipsubRouter router, GossipPeer peer, GossipRpc reply) {
     this.router = router;
@@ -48,9 +57,19 @@ final class ControlHandler {
 
   private void onIWant(GossipRpc.IWant iwant) {
     LOG.debug("IWANT from {}: {} ids", peer.id, iwant.messageIds().size());
+    // One copy per id and RPC, at most GOSSIP_RETRANSMISSION per peer in all, and no more
+    // than one RPC's worth of bytes: the peer could not read a larger reply anyway.
     for (byte[] id : iwant.messageIds()) {
-      PubsubMessage m = router.mcache().get(id);
-      if (m != null && reply.publish().size() < MAX_IWANT_PER_RPC) {
+      if (reply.publish().size() >= MAX_IWANT_PER_RPC || !answered.add(ByteBuffer.wrap(id))) {
+        continue;
+      }
+      PubsubMessage cached = router.mcache().get(id);
+      if (cached == null || (replyBytes > 0 && replyBytes + cached.data().length > router.params().maxRpcBytes() - REPLY_HEADROOM)) {
+        continue;
+      }
+      PubsubMessage m = router.mcache().getForPeer(id, peer.id, GOSSIP_RETRANSMISSION);
+      if (m != null) {
+        replyBytes += m.data().length;
         reply.publish().add(m);
       }
     }
@@ -78,6 +97,9 @@ final class ControlHandler {
   }
 
   private void onPrune(GossipRpc.Prune prune) {
+    if (!router.subscribed(prune.topic())) {
+      return; // backoff only matters for a mesh we keep; other names would only grow the map
+    }
     long seconds = prune.backoffSeconds() > 0 ? prune.backoffSeconds() : router.params().pruneBackoff().toSeconds();
     router.state().prune(prune.topic(), peer.id, java.time.Duration.ofSeconds(Math.min(seconds, 3600)).toNanos());
   }

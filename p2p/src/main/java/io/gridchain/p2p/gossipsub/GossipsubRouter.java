@@ -43,6 +43,7 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
   private final MessageCache mcache;
   private final SeenCache seen;
   private static final int MAX_INBOUND_STREAMS = 2;
+  static final int MAX_TOPICS_PER_PEER = 256;
   private final Map<PeerId, java.util.Deque<MuxedStream>> inboundStreams = new java.util.concurrent.ConcurrentHashMap<>();
   private long seqno = System.currentTimeMillis() * 1000;
 
@@ -116,6 +117,11 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
     return call(() -> state.mesh(topic));
   }
 
+  /** For tests and diagnostics: topics a peer is subscribed to, and topics with PRUNE backoffs. */
+  CompletableFuture<int[]> trackedTopics(PeerId peer) {
+    return call(() -> new int[] {peers.containsKey(peer) ? peers.get(peer).topics.size() : 0, state.backoffTopics()});
+  }
+
   public CompletableFuture<Set<PeerId>> topicPeers(String topic) {
     return call(() -> peersIn(topic));
   }
@@ -125,7 +131,7 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
   @Override
   public void onPeerConnected(Connection c) {
     run(() -> {
-      GossipPeer p = new GossipPeer(c.remotePeer(), c.isOutbound(), params);
+      GossipPeer p = new GossipPeer(c.remotePeer(), c.isOutbound(), params, reason -> c.close(reason));
       peers.put(p.id, p);
       GossipRpc hello = GossipRpc.empty();
       subscriptions.keySet().forEach(t -> hello.subscriptions().add(new GossipRpc.Subscription(true, t)));
@@ -200,6 +206,10 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
 
   private void onSubscription(GossipPeer peer, GossipRpc.Subscription s) {
     if (s.subscribe()) {
+      if (peer.topics.size() >= MAX_TOPICS_PER_PEER && !peer.topics.contains(s.topic())) {
+        peer.score.misbehaved(); // topic churn: names of its choosing must not grow our memory
+        return;
+      }
       peer.topics.add(s.topic());
     } else {
       peer.topics.remove(s.topic());

@@ -137,6 +137,11 @@ final class MeshState {
 
   void expireBackoff(long now) {
     backoff.values().forEach(m -> m.values().removeIf(until -> until - now <= 0));
+    backoff.values().removeIf(Map::isEmpty);
+  }
+
+  int backoffTopics() {
+    return backoff.size();
   }
 
   /**

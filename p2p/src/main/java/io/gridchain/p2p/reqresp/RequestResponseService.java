@@ -126,15 +126,18 @@ public final class RequestResponseService {
     private final AtomicInteger count;
     private final LengthPrefixedReader reader;
     private boolean answered;
+    private volatile boolean delivered;
     private boolean released;
 
     Responder(MuxedStream stream, RequestResponseProtocol protocol, AtomicInteger count) {
       this.protocol = protocol;
       this.count = count;
       this.reader = new LengthPrefixedReader(stream.alloc(), protocol.limits().maxRequestBytes());
+      // The deadline covers the whole exchange: a requester that never reads our response is
+      // cut off too, and its stream and concurrency slot are freed.
       stream.executor().schedule(() -> {
-        if (!answered) {
-          LOG.info("{} from {}: no answer within {}", protocol.protocolId(), stream.connection().remotePeer(), protocol.limits().timeout());
+        if (!delivered) {
+          LOG.info("{} from {}: exchange not finished within {}", protocol.protocolId(), stream.connection().remotePeer(), protocol.limits().timeout());
           stream.reset();
         }
       }, protocol.limits().timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -172,7 +175,7 @@ public final class RequestResponseService {
           LOG.debug("{} handler failed: {}", protocol.protocolId(), e.toString());
           stream.reset();
         } else {
-          stream.write(frame(stream, resp));
+          stream.write(frame(stream, resp)).thenRun(() -> delivered = true);
           stream.closeWrite();
         }
       });

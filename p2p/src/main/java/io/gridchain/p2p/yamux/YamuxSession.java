@@ -4,11 +4,13 @@ import io.gridchain.p2p.stream.Connection;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,7 @@ public final class YamuxSession extends ByteToMessageDecoder {
   public static final String PROTOCOL = "/yamux/1.0.0";
   static final int MAX_DATA_FRAME = 256 * 1024;
   private static final int SLICE_THRESHOLD = 16 * 1024;
+  private static final long GO_AWAY_LINGER_MILLIS = 1000;
   private static final Logger LOG = LoggerFactory.getLogger(YamuxSession.class);
 
   private final boolean client;
@@ -35,6 +38,12 @@ public final class YamuxSession extends ByteToMessageDecoder {
   private boolean goingAway;
   private YamuxFrame pendingData;
   private boolean flushScheduled;
+  /** Bytes in the streams' write queues (waiting for window); the socket's backlog is Netty's. */
+  private long queuedInStreams;
+  private long framesWritten;
+  private long framesWrittenAtLastCheck;
+  private long lastProgressNanos = System.nanoTime();
+  private java.util.concurrent.ScheduledFuture<?> progressCheck;
 
   public YamuxSession(boolean client, YamuxConfig config, Connection connection, Consumer<YamuxStream> onInbound) {
     this.client = client;
@@ -49,6 +58,45 @@ public final class YamuxSession extends ByteToMessageDecoder {
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
+    long period = Math.max(50, Math.min(1000, config.writeStallTimeout().toMillis() / 4));
+    progressCheck = ctx.executor().scheduleAtFixedRate(this::checkWriteProgress, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  /** Bytes we hold for the remote: queued for its window, plus encrypted bytes not yet in the socket. */
+  public long queuedWriteBytes() {
+    ChannelOutboundBuffer socketBacklog = ctx.channel().unsafe().outboundBuffer();
+    return queuedInStreams + (socketBacklog == null ? 0 : socketBacklog.totalPendingWriteBytes());
+  }
+
+  /** A stream queued n more bytes (negative: sent or dropped); over the limit, the peer is cut off. */
+  void queued(long n) {
+    queuedInStreams += n;
+    if (n > 0 && queuedWriteBytes() > config.maxQueuedWriteBytes()) {
+      closeSlowPeer(queuedWriteBytes() + " bytes wait for it, more than " + config.maxQueuedWriteBytes());
+    }
+  }
+
+  /** While bytes wait for the remote, some frame must reach the socket within the stall timeout. */
+  private void checkWriteProgress() {
+    if (!ctx.channel().isActive()) {
+      progressCheck.cancel(false);
+      return;
+    }
+    long now = System.nanoTime();
+    if (queuedWriteBytes() == 0 || framesWritten != framesWrittenAtLastCheck) {
+      framesWrittenAtLastCheck = framesWritten;
+      lastProgressNanos = now;
+    } else if (now - lastProgressNanos > config.writeStallTimeout().toNanos()) {
+      closeSlowPeer(queuedWriteBytes() + " bytes waited " + config.writeStallTimeout() + " with none read");
+    }
+  }
+
+  private void closeSlowPeer(String reason) {
+    if (ctx.channel().isActive()) {
+      LOG.warn("closing connection to {}: it does not read ({})", connection.remotePeer(), reason);
+      goingAway = true;
+      ctx.close();
+    }
   }
 
   Connection connection() {
@@ -241,6 +289,8 @@ public final class YamuxSession extends ByteToMessageDecoder {
       goingAway = true;
       sendFlags(YamuxFrame.GO_AWAY, 0, 0, code);
       ctx.writeAndFlush(ctx.alloc().buffer(0)).addListener(x -> ctx.close());
+      // a remote that does not read would hold the GoAway (and the connection) forever
+      ctx.executor().schedule(() -> ctx.close(), GO_AWAY_LINGER_MILLIS, TimeUnit.MILLISECONDS);
     } else {
       ctx.close();
     }
@@ -250,17 +300,16 @@ public final class YamuxSession extends ByteToMessageDecoder {
     ByteBuf header = ctx.alloc().buffer(YamuxFrame.HEADER);
     YamuxFrame.write(header, YamuxFrame.DATA, 0, id, data.readableBytes());
     ctx.write(header, ctx.voidPromise());
-    if (done == null) {
-      ctx.write(data, ctx.voidPromise());
-    } else {
-      ctx.write(data).addListener(f -> {
-        if (f.isSuccess()) {
+    ctx.write(data).addListener(f -> {
+      if (f.isSuccess()) {
+        framesWritten++;
+        if (done != null) {
           done.complete(null);
-        } else {
-          done.completeExceptionally(f.cause());
         }
-      });
-    }
+      } else if (done != null) {
+        done.completeExceptionally(f.cause());
+      }
+    });
   }
 
   void sendFlags(int type, int flags, int id, long length) {
@@ -290,6 +339,9 @@ public final class YamuxSession extends ByteToMessageDecoder {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     goingAway = true;
+    if (progressCheck != null) {
+      progressCheck.cancel(false);
+    }
     for (YamuxStream s : List.copyOf(streams.values())) {
       s.terminate();
     }

@@ -88,6 +88,7 @@ public final class YamuxStream implements MuxedStream {
         return;
       }
       writes.add(new PendingWrite(data, done));
+      session.queued(data.readableBytes());
       drain();
     });
     if (!queued) {
@@ -125,6 +126,7 @@ public final class YamuxStream implements MuxedStream {
       int n = (int) Math.min(Math.min(w.data.readableBytes(), sendWindow), YamuxSession.MAX_DATA_FRAME);
       boolean last = n == w.data.readableBytes();
       session.sendData(id, w.data.readRetainedSlice(n), last ? w.done : null);
+      session.queued(-n);
       sendWindow -= n;
       wrote = true;
       if (last) {
@@ -211,6 +213,7 @@ public final class YamuxStream implements MuxedStream {
     closed = true;
     session.forget(id);
     for (PendingWrite w : writes) {
+      session.queued(-w.data.readableBytes());
       w.data.release();
       w.done.completeExceptionally(new IllegalStateException("stream " + id + " closed"));
     }
