@@ -3,6 +3,7 @@ package io.gridchain.node.cli;
 import static io.gridchain.node.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gridchain.core.crypto.Address;
 import io.gridchain.core.crypto.SigningKey;
 import io.gridchain.wallet.Keystore;
 import java.nio.file.Files;
@@ -64,10 +65,23 @@ class CliErrorsTest {
     }
 
     @Test
+    void anAddressWithoutChecksumIsAcceptedAndItsChecksummedFormPrintedBack() {
+        for (String unchecked : new String[] {"0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", "0x5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED"}) {
+            CliRun r = run("wallet", "balance", unchecked, "--node", "http://127.0.0.1:1");
+            assertThat(r.err()).as("accepted, so the node is asked").doesNotContain("checksum (EIP-55) does not match")
+                    .contains("its checksummed form is 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
+        }
+    }
+
+    @Test
     void badAddressesAndAmountsAreRefusedBeforeAnythingIsSent() {
         CliRun r = run("wallet", "balance", "0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "--node", "http://127.0.0.1:1");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("checksum");
+        assertThat(r.err().strip()).isEqualTo("error: " + Address.MISTYPED);
+        CliRun typo = run("wallet", "send", "--from", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+                "--to", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAee", "--amount", "1", "--node", "http://127.0.0.1:1");
+        assertThat(typo.exit()).isEqualTo(1);
+        assertThat(typo.err()).contains("mistyped").doesNotContainPattern("0x[0-9a-fA-F]{40}");
         CliRun d = run("dev", "--block-time", "soon");
         assertThat(d.exit()).isNotZero();
         assertThat(d.err()).contains("not a duration");
