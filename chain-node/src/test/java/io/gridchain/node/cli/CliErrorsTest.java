@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridchain.core.crypto.Address;
 import io.gridchain.core.crypto.SigningKey;
 import io.gridchain.wallet.Keystore;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -62,6 +64,41 @@ class CliErrorsTest {
         CliRun again = run("genesis", "new", "--validators", "1", "--out", out.toString(), "--password-file", password.toString());
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.err()).contains("refusing to overwrite");
+    }
+
+    @Test
+    void anApiPortInUseIsOneLineNamingThePortAndTheFlagAndLeavesNoDataDirectory() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Path data = dir.resolve("dev");
+            CliRun r = run("dev", "--data-dir", data.toString(), "--api-port", String.valueOf(busy.getLocalPort()), "--p2p-port", "0");
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err().strip()).isEqualTo("error: API port " + busy.getLocalPort()
+                    + " on 127.0.0.1 is already in use; choose another with --api-port");
+            assertThat(data).as("a first start that failed leaves nothing behind").doesNotExist();
+        }
+    }
+
+    @Test
+    void aP2pPortInUseIsOneLineNamingThePortAndTheFlagAndLeavesNoDataDirectory() throws Exception {
+        Path out = dir.resolve("net");
+        Path password = Files.writeString(dir.resolve("pw"), "the password\n");
+        run("genesis", "new", "--validators", "1", "--out", out.toString(), "--password-file", password.toString(), "--light-kdf");
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Path data = dir.resolve("node");
+            CliRun r = run("node", "run", "--data-dir", data.toString(), "--genesis", out.resolve("genesis.json").toString(),
+                    "--key", out.resolve("validator-0.json").toString(), "--password-file", password.toString(),
+                    "--api-port", "0", "--p2p-port", String.valueOf(busy.getLocalPort()));
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err().strip()).isEqualTo("error: p2p port " + busy.getLocalPort()
+                    + " on 127.0.0.1 is already in use; choose another with --p2p-port");
+            assertThat(data).as("a first start that failed leaves nothing behind").doesNotExist();
+
+            CliRun dev = run("dev", "--data-dir", dir.resolve("dev").toString(), "--api-port", "0",
+                    "--p2p-port", String.valueOf(busy.getLocalPort()));
+            assertThat(dev.err().strip()).isEqualTo("error: p2p port " + busy.getLocalPort()
+                    + " on 127.0.0.1 is already in use; choose another with --p2p-port");
+            assertThat(dir.resolve("dev")).doesNotExist();
+        }
     }
 
     @Test
