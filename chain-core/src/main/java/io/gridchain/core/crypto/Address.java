@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A 20-byte account address: the last 20 bytes of keccak256 of the 64-byte uncompressed public key.
  * Printed with the EIP-55 mixed-case checksum. Parsing accepts all-lowercase or all-uppercase hex (no
- * checksum, per EIP-55) and refuses mixed case whose checksum is wrong.
+ * checksum, per EIP-55) and refuses mixed case whose checksum is wrong. A wrong checksum means a digit
+ * or a letter's case was mistyped, and it cannot tell which: the refusal suggests no address, since the
+ * checksummed form of the input is the checksummed form of the typo.
  */
 public final class Address implements Comparable<Address> {
     private final byte[] bytes;
@@ -22,6 +24,9 @@ public final class Address implements Comparable<Address> {
      */
     private static final int MAX_PRINTED = 1 << 16;
     private static final Map<Address, String> PRINTED = new ConcurrentHashMap<>();
+
+    public static final String MISTYPED = "address checksum (EIP-55) does not match: the address is likely mistyped; "
+            + "copy it again from its source";
 
     private Address(byte[] bytes) {
         this.bytes = bytes;
@@ -67,7 +72,7 @@ public final class Address implements Comparable<Address> {
         Address address = new Address(raw);
         boolean mixedCase = !digits.equals(digits.toLowerCase()) && !digits.equals(digits.toUpperCase());
         if (mixedCase && !address.toString().equals(text)) {
-            return new Parsed.Invalid("address checksum (EIP-55) does not match: did you mean " + address + "?");
+            return new Parsed.Invalid(MISTYPED);
         }
         return new Parsed.Valid(address);
     }

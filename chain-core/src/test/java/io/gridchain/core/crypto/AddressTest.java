@@ -22,10 +22,24 @@ class AddressTest {
     }
 
     @Test
-    void wrongChecksumIsRefusedAndTheRightOneSuggested() {
+    void uppercaseIsAcceptedAsUnchecksummed() {
+        Address a = Address.require("0x5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED");
+        assertThat(a.toString()).isEqualTo("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
+    }
+
+    @Test
+    void aWrongCaseIsRefusedAsATypoWithoutSuggestingAnAddress() {
         Address.Parsed parsed = Address.parse("0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
         assertThat(parsed).isInstanceOfSatisfying(Address.Parsed.Invalid.class, i -> assertThat(i.reason())
-                .contains("checksum").contains("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"));
+                .contains("checksum").contains("mistyped").doesNotContainPattern("0x[0-9a-fA-F]{40}"));
+    }
+
+    @Test
+    void aChangedDigitIsRefusedWithoutSuggestingTheTyposChecksummedForm() {
+        String typo = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAee"; // last digit d -> e
+        Address.Parsed parsed = Address.parse(typo);
+        assertThat(parsed).isInstanceOfSatisfying(Address.Parsed.Invalid.class, i -> assertThat(i.reason())
+                .contains("mistyped").doesNotContainPattern("0x[0-9a-fA-F]{40}"));
     }
 
     @Test

@@ -31,6 +31,14 @@ public final class ValidatorNetwork {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the libp2p host", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // Netty rethrows the listener's BindException undeclared; unchecked, the caller's cleanup sees it
+            if (e instanceof java.io.IOException io) {
+                throw new java.io.UncheckedIOException(io.getMessage(), io);
+            }
+            throw new IllegalStateException("starting the libp2p host failed: " + e, e);
         }
     }
 

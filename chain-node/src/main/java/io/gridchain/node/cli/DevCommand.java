@@ -62,6 +62,22 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        FirstStart first = FirstStart.at(dataDir);
+        GridchainNode node;
+        try {
+            node = start(out);
+        } catch (Exception e) {
+            first.undo();
+            throw new PortsInUse(apiHost, apiPort, "127.0.0.1", p2pPort).explain(e);
+        }
+        out.println("API: http://" + apiHost + ":" + node.apiPort() + "  (Ctrl-C stops the node)");
+        out.println("libp2p: " + node.network().orElseThrow().listenAddresses());
+        out.flush();
+        NodeLifecycle.runUntilStopped(node);
+        return 0;
+    }
+
+    private GridchainNode start(PrintWriter out) throws IOException {
         Files.createDirectories(dataDir);
         Path accountFile = dataDir.resolve("dev-account.json");
         Path genesisFile = dataDir.resolve("genesis.json");
@@ -85,14 +101,9 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
         out.println("Dev account: " + devAccount.address() + " (m/44'/60'/0'/0/0)");
         NodeConfig config = new NodeConfig(dataDir, apiHost, apiPort, p2pPort, blockTime, Mempool.Limits.DEFAULT)
                 .withPublicUrl(java.util.Optional.ofNullable(publicUrl));
-        GridchainNode node = GridchainNode.startNetworked(config,
+        return GridchainNode.startNetworked(config,
                 new NetworkConfig("127.0.0.1", p2pPort, List.of(), NetworkConfig.LAN_TIMEOUTS), GenesisLoader.load(genesisFile),
                 validator, Clock.systemUTC());
-        out.println("API: http://" + apiHost + ":" + node.apiPort() + "  (Ctrl-C stops the node)");
-        out.println("libp2p: " + node.network().orElseThrow().listenAddresses());
-        out.flush();
-        NodeLifecycle.runUntilStopped(node);
-        return 0;
     }
 
     private static Mnemonic readMnemonic(Path accountFile) throws IOException {

@@ -44,7 +44,7 @@ final class FarmCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Address to = WalletCommand.parseAddress(payout);
+            Address to = WalletCommand.parseAddress(spec, payout);
             var info = ChainTx.send(spec, common, signer, CapacityTransactions.createFarm(name, owner, to),
                     "create farm '" + name + "' owned by '" + owner + "', paying " + to, "");
             spec.commandLine().getOut().println("farm id " + ChainTx.attribute(info, "farm.created", "farm"));

@@ -96,10 +96,10 @@ final class GovernanceCommand implements Runnable {
                 return GovernanceChanges.addValidator(addValidator, power, chain.validators());
             }
             if (removeValidator != null) {
-                return GovernanceChanges.removeValidator(WalletCommand.parseAddress(removeValidator), chain.validators());
+                return GovernanceChanges.removeValidator(WalletCommand.parseAddress(spec, removeValidator), chain.validators());
             }
             if (setPower != null) {
-                return GovernanceChanges.setPower(WalletCommand.parseAddress(setPower.get(0)), power(setPower.get(1)),
+                return GovernanceChanges.setPower(WalletCommand.parseAddress(spec, setPower.get(0)), power(setPower.get(1)),
                         chain.validators());
             }
             return GovernanceChanges.setParams(setParams, chain.params());

@@ -65,7 +65,7 @@ final class GridNodeCommand implements Runnable {
         CommandSpec spec;
 
         Address node() {
-            return WalletCommand.parseAddress(id);
+            return WalletCommand.parseAddress(spec, id);
         }
     }
 
@@ -138,7 +138,7 @@ final class GridNodeCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ChainTx.print(spec, common.client().read("v1/nodes/" + WalletCommand.parseAddress(id)));
+            ChainTx.print(spec, common.client().read("v1/nodes/" + WalletCommand.parseAddress(spec, id)));
             return 0;
         }
     }

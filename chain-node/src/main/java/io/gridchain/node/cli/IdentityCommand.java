@@ -87,7 +87,7 @@ final class IdentityCommand implements Runnable {
         public Integer call() {
             KeyPurpose p = KeyPurpose.parse(purpose)
                     .orElseThrow(() -> new CliException("--purpose must be authentication, assertion or recovery"));
-            Address k = WalletCommand.parseAddress(key);
+            Address k = WalletCommand.parseAddress(spec, key);
             ChainTx.send(spec, common, signer, TransactionBuilders.addKey(name, k, p),
                     "add " + p.wireName() + " key " + k + " to '" + name + "'", ChainTx.identityFee(common, "update"));
             return 0;
@@ -104,7 +104,7 @@ final class IdentityCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Address k = WalletCommand.parseAddress(key);
+            Address k = WalletCommand.parseAddress(spec, key);
             ChainTx.send(spec, common, signer, TransactionBuilders.revokeKey(name, k), "revoke key " + k + " of '" + name + "'",
                     ChainTx.identityFee(common, "update"));
             return 0;
@@ -122,7 +122,7 @@ final class IdentityCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Address o = WalletCommand.parseAddress(newOwner);
+            Address o = WalletCommand.parseAddress(spec, newOwner);
             ChainTx.send(spec, common, signer, TransactionBuilders.rotateOwner(name, o),
                     "rotate the owner of '" + name + "' to " + o, ChainTx.identityFee(common, "update"));
             return 0;

@@ -86,7 +86,7 @@ final class LeaseCommand implements Runnable {
             if ((hours == null) == (escrow == null)) {
                 throw new CliException("give exactly one of --hours or --escrow");
             }
-            Address node = WalletCommand.parseAddress(gridNode);
+            Address node = WalletCommand.parseAddress(spec, gridNode);
             JsonNode quote = common.client().read("v1/nodes/" + node + "/quote?" + resources.query() + "&seconds="
                     + (hours == null ? 3600 : Math.multiplyExact(hours, 3600L)));
             long amount = escrow != null ? Grid.parse(escrow) : Long.parseLong(quote.get("cost").asText());
@@ -217,7 +217,7 @@ final class LeaseCommand implements Runnable {
             if ((tenant == null) == (gridNode == null)) {
                 throw new CliException("give exactly one of --tenant or --grid-node");
             }
-            String query = tenant != null ? "tenant=" + tenant : "node=" + WalletCommand.parseAddress(gridNode);
+            String query = tenant != null ? "tenant=" + tenant : "node=" + WalletCommand.parseAddress(spec, gridNode);
             ChainTx.print(spec, common.client().read("v1/leases?" + query + (state == null ? "" : "&state=" + state)));
             return 0;
         }
@@ -248,7 +248,7 @@ final class LeaseCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             ObjectNode body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-            body.put("node", WalletCommand.parseAddress(gridNode).toString()).put("tenant", tenant);
+            body.put("node", WalletCommand.parseAddress(spec, gridNode).toString()).put("tenant", tenant);
             Resources r = resources.resources();
             body.putObject("resources").put("cru", r.cru()).put("mru", r.mru()).put("sru", r.sru()).put("hru", r.hru());
             JsonNode answer = common.client().postJson("v1/leases/verify", body);

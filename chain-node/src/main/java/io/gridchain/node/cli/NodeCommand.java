@@ -100,9 +100,16 @@ final class NodeCommand implements Runnable {
                             .params().targetBlockTimeMillis());
             NodeConfig config = new NodeConfig(dataDir, apiHost, apiPort, p2pPort, interval, Mempool.Limits.DEFAULT)
                     .withPublicUrl(java.util.Optional.ofNullable(publicUrl));
-            GridchainNode node = GridchainNode.startNetworked(config,
-                    new NetworkConfig(p2pHost, p2pPort, bootstrap, NetworkConfig.LAN_TIMEOUTS, equivocate), genesisData, validator,
-                    Clock.systemUTC());
+            FirstStart first = FirstStart.at(dataDir);
+            GridchainNode node;
+            try {
+                node = GridchainNode.startNetworked(config,
+                        new NetworkConfig(p2pHost, p2pPort, bootstrap, NetworkConfig.LAN_TIMEOUTS, equivocate), genesisData,
+                        validator, Clock.systemUTC());
+            } catch (RuntimeException e) {
+                first.undo();
+                throw new PortsInUse(apiHost, apiPort, p2pHost, p2pPort).explain(e);
+            }
             PrintWriter out = spec.commandLine().getOut();
             boolean isValidator = node.ledger().validators().contains(validator.address());
             out.println((isValidator ? "Validator " : "Observer ") + validator.address() + " on chain " + genesisData.chainId()

@@ -199,7 +199,7 @@ final class WalletCommand implements Runnable {
 
         @Override
         public Integer call() {
-            NodeViews.AccountState account = common.client().account(parseAddress(address));
+            NodeViews.AccountState account = common.client().account(parseAddress(spec, address));
             spec.commandLine().getOut().println(Grid.format(account.balance()) + "  (nonce " + account.nonce()
                     + ", height " + account.height() + ")");
             return 0;
@@ -231,7 +231,7 @@ final class WalletCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Address recipient = parseAddress(to);
+            Address recipient = parseAddress(spec, to);
             long units = Grid.parse(amount);
             SigningKey key = common.store().load(from, common.passwords().forUnlocking("the key of " + from));
             NodeClient client = common.client();
@@ -250,11 +250,22 @@ final class WalletCommand implements Runnable {
         }
     }
 
-    static Address parseAddress(String text) {
+    /**
+     * An address the user typed. Without a checksum (all lower or all upper case, as EIP-55 allows) it
+     * is accepted, and its checksummed form is printed back on stderr so that the user can keep that one,
+     * which catches the next typo.
+     */
+    static Address parseAddress(CommandSpec spec, String text) {
         Address.Parsed parsed = Address.parse(text);
         if (parsed instanceof Address.Parsed.Invalid invalid) {
             throw new CliException(invalid.reason());
         }
-        return ((Address.Parsed.Valid) parsed).address();
+        Address address = ((Address.Parsed.Valid) parsed).address();
+        if (!address.toString().equals(text)) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("note: " + text + " has no EIP-55 checksum; its checksummed form is " + address);
+            err.flush();
+        }
+        return address;
     }
 }

@@ -167,7 +167,10 @@ class NodeApiTest {
         Transaction unfunded = new UnsignedTransaction(TestChain.CHAIN_ID, 0, 1_000, new Transfer(bob, 1))
                 .signWith(SigningKey.random(new SecureRandom()));
         assertProblem(post("/v1/txs", "{\"tx\":\"" + Hex.encodePrefixed(unfunded.encode()) + "\"}"), 422, "insufficient-balance", "fee");
-        assertProblem(get("/v1/accounts/0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"), 400, "invalid-address", "checksum");
+        assertProblem(get("/v1/accounts/0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"), 400, "invalid-address", "mistyped");
+        assertThat(json(get("/v1/accounts/0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")).get("detail").asText())
+                .as("a checksum mismatch suggests no address").doesNotContainPattern("0x[0-9a-fA-F]{40}");
+        assertThat(json(get("/v1/accounts/" + bob.toString().toLowerCase())).get("address").asText()).isEqualTo(bob.toString());
         assertProblem(get("/v1/blocks/999999"), 404, "not-found", "no block at height 999999");
         assertProblem(get("/v1/txs/0x" + "00".repeat(32)), 404, "not-found", "no pending or committed");
         assertProblem(get("/v1/nothing"), 404, "not-found", "no route");
