@@ -35,6 +35,7 @@ import io.gridchain.node.metrics.NodeMetrics;
 import io.gridchain.node.oauth.AuthorizationServer;
 import io.gridchain.node.oauth.TokenKeyFile;
 import io.gridchain.node.storage.ChainStore;
+import io.gridchain.node.storage.KeyValueStore;
 import io.gridchain.node.storage.leveldb.LevelDbKeyValueStore;
 import io.gridchain.p2p.P2PNetwork;
 import java.io.IOException;
@@ -72,10 +73,12 @@ public final class GridchainNode implements AutoCloseable {
     }
 
     /** What every node has, whatever makes its blocks. */
-    private record Core(ChainStore store, Ledger ledger, Mempool mempool, NodeMetrics metrics, LeaseEventFeed feed) {
+    private record Core(ChainStore store, Ledger ledger, Mempool mempool, NodeMetrics metrics, LeaseEventFeed feed,
+                        KeyValueStore oauthIds) {
         static Core open(NodeConfig config, GenesisData genesis, Clock clock) {
             try {
                 Files.createDirectories(config.chainDir());
+                Files.createDirectories(config.oauthDir());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + config.chainDir() + ": " + e.getMessage(), e);
             }
@@ -91,7 +94,7 @@ public final class GridchainNode implements AutoCloseable {
                 metrics.watchMempool(mempool::size, mempool::sizeInBytes);
                 LeaseEventFeed feed = new LeaseEventFeed(ledger);
                 ledger.addListener(feed);
-                return new Core(store, ledger, mempool, metrics, feed);
+                return new Core(store, ledger, mempool, metrics, feed, LevelDbKeyValueStore.open(config.oauthDir().toFile()));
             } catch (RuntimeException e) {
                 store.close();
                 throw e;
@@ -101,6 +104,7 @@ public final class GridchainNode implements AutoCloseable {
         void close() {
             feed.close();
             store.close();
+            oauthIds.close();
         }
     }
 
@@ -197,7 +201,8 @@ public final class GridchainNode implements AutoCloseable {
         routes.addAll(more);
         ApiServer api = ApiServer.start(config.apiHost(), config.apiPort(), ledger, core.mempool(), core.metrics(), payloads,
                 routes, statusExtras, relay);
-        auth.set(new AuthorizationServer(config.publicBaseUrl(api.port()), ledger.chainId(), keys, ledger::state, clock));
+        auth.set(new AuthorizationServer(config.publicBaseUrl(api.port()), ledger.chainId(), keys, core.oauthIds(), ledger::state,
+                clock));
         return api;
     }
 

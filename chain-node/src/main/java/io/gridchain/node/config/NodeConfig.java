@@ -44,6 +44,11 @@ public record NodeConfig(Path dataDir, String apiHost, int apiPort, int p2pPort,
         return dataDir.resolve("oauth-signing-key.json");
     }
 
+    /** Revoked tokens, used client assertions and spent sign-in nonces, until each expires. */
+    public Path oauthDir() {
+        return dataDir.resolve("oauth");
+    }
+
     public Path chainDir() {
         return dataDir.resolve("chain");
     }

@@ -4,12 +4,13 @@ import io.gridchain.core.state.StateReader;
 import io.gridchain.identity.auth.AccessTokens;
 import io.gridchain.identity.auth.AuthConfig;
 import io.gridchain.identity.auth.ClientAssertions;
-import io.gridchain.identity.auth.InMemoryChallengeStore;
-import io.gridchain.identity.auth.InMemoryTokenIdStore;
+import io.gridchain.identity.auth.BoundedTokenIdStore;
+import io.gridchain.identity.auth.ChallengeNonces;
 import io.gridchain.identity.auth.OAuthError;
 import io.gridchain.identity.auth.SignInService;
 import io.gridchain.identity.auth.TokenIntrospection;
 import io.gridchain.identity.auth.TokenKeys;
+import io.gridchain.node.storage.KeyValueStore;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -26,7 +27,14 @@ import java.util.function.Supplier;
 public final class AuthorizationServer {
     public static final Duration CHALLENGE_TTL = Duration.ofMinutes(5);
     public static final Duration TOKEN_TTL = Duration.ofMinutes(15);
-    private static final int MAX_OUTSTANDING = 100_000;
+    /**
+     * Spent nonces, used client assertions and revoked tokens each an identity may have unexpired at once:
+     * far beyond one honest wallet (a sign-in a second for the 5 minutes of a challenge is 300), and the
+     * most one identity can make the node remember.
+     */
+    public static final int MAX_IDS_PER_IDENTITY = 1_000;
+    /** The bound of each kind in all (about 200 bytes an id in memory): memory, not fairness. */
+    public static final int MAX_IDS = 200_000;
 
     private final AuthConfig config;
     private final TokenKeys keys;
@@ -35,8 +43,12 @@ public final class AuthorizationServer {
     private final ClientAssertions callerAssertions;
     private final Supplier<? extends StateReader> state;
 
-    public AuthorizationServer(String issuer, long chainId, TokenKeys keys, Supplier<? extends StateReader> state,
-                               Clock clock) {
+    /**
+     * {@code ids} keeps the single-use ids (spent nonces, used assertions, revocations) across restarts;
+     * the challenge nonces' key is derived from the token key, so challenges outstanding then stay valid.
+     */
+    public AuthorizationServer(String issuer, long chainId, TokenKeys keys, KeyValueStore ids,
+                               Supplier<? extends StateReader> state, Clock clock) {
         URI uri = URI.create(issuer);
         String domain = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
         this.config = new AuthConfig(issuer, domain, issuer, chainId, CHALLENGE_TTL, TOKEN_TTL,
@@ -44,11 +56,15 @@ public final class AuthorizationServer {
         this.keys = keys;
         this.state = state;
         AccessTokens tokens = new AccessTokens(keys, issuer, chainId, clock);
-        InMemoryTokenIdStore usedAssertions = new InMemoryTokenIdStore(clock, MAX_OUTSTANDING);
-        this.signIn = new SignInService(config, new InMemoryChallengeStore(clock, MAX_OUTSTANDING), state, tokens,
-                new ClientAssertions(config, usedAssertions, clock), clock, new SecureRandom());
-        this.introspection = new TokenIntrospection(tokens, new InMemoryTokenIdStore(clock, MAX_OUTSTANDING), state);
+        BoundedTokenIdStore usedAssertions = stored(ids, 'a', false, clock);
+        this.signIn = new SignInService(config, ChallengeNonces.derivedFrom(keys, new SecureRandom()),
+                stored(ids, 'n', false, clock), state, tokens, new ClientAssertions(config, usedAssertions, clock), clock);
+        this.introspection = new TokenIntrospection(tokens, stored(ids, 'r', true, clock), state);
         this.callerAssertions = new ClientAssertions(config, usedAssertions, clock);
+    }
+
+    private static BoundedTokenIdStore stored(KeyValueStore ids, char column, boolean sync, Clock clock) {
+        return new BoundedTokenIdStore(clock, new StoredTokenIds(ids, column, sync), MAX_IDS_PER_IDENTITY, MAX_IDS);
     }
 
     public AuthConfig config() {

@@ -33,8 +33,13 @@ public final class RunningNode implements AutoCloseable {
     private final Map<SigningKey, Long> nonces = new HashMap<>();
 
     public RunningNode(TestChain chain, Path dataDir, Duration blockTime) {
+        this(chain, dataDir, blockTime, 0);
+    }
+
+    /** On a fixed API port: a node restarted on the same port keeps its OAuth issuer (its URL). */
+    public RunningNode(TestChain chain, Path dataDir, Duration blockTime, int apiPort) {
         this.chain = chain;
-        NodeConfig config = new NodeConfig(dataDir, "127.0.0.1", 0, 0, blockTime, Mempool.Limits.DEFAULT);
+        NodeConfig config = new NodeConfig(dataDir, "127.0.0.1", apiPort, 0, blockTime, Mempool.Limits.DEFAULT);
         this.node = GridchainNode.start(config, chain.genesis, chain.validator,
                 new SingleValidatorCertifier(chain.validator, TestChain.CHAIN_ID), Clock.systemUTC());
     }

@@ -108,10 +108,15 @@ public final class ClientAssertions {
             return refused("the assertion is not signed by the owner or an active authentication key of an active '"
                     + clientId + "'");
         }
-        if (!usedIds.add(claims.getJWTID(), claims.getExpirationTime().toInstant())) {
-            return refused("this client assertion (jti) was already used");
-        }
-        return new Verified.Ok(new Client(identity.get(), signer.get()));
+        // the jti is the client's choice: kept per client, so that no client can spend another's
+        return switch (usedIds.add(clientId + " " + claims.getJWTID(), clientId, claims.getExpirationTime().toInstant())) {
+            case ADDED -> new Verified.Ok(new Client(identity.get(), signer.get()));
+            case ALREADY_PRESENT -> refused("this client assertion (jti) was already used");
+            case OWNER_FULL -> new Verified.Refused(new OAuthError(OAuthError.TEMPORARILY_UNAVAILABLE, clientId
+                    + " has used too many client assertions within their lifetime; retry later"));
+            case FULL -> new Verified.Refused(new OAuthError(OAuthError.TEMPORARILY_UNAVAILABLE,
+                    "the node has too many recent client assertions to remember; retry later"));
+        };
     }
 
     private Optional<String> checkClaims(String clientId, JWTClaimsSet c) {

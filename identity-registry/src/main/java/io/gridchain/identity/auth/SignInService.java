@@ -5,11 +5,9 @@ import io.gridchain.core.state.StateReader;
 import io.gridchain.identity.model.Identity;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,24 +24,24 @@ public final class SignInService {
     private static final int MAX_AUDIENCE = 256;
 
     private final AuthConfig config;
-    private final ChallengeStore challenges;
+    private final ChallengeNonces nonces;
     private final Supplier<? extends StateReader> state;
     private final AccessTokens tokens;
     private final ClientAssertions clients;
     private final SiweGrant siwe;
     private final Clock clock;
-    private final SecureRandom random;
 
-    public SignInService(AuthConfig config, ChallengeStore challenges, Supplier<? extends StateReader> state,
-                         AccessTokens tokens, ClientAssertions clients, Clock clock, SecureRandom random) {
+    /** {@code spentNonces} remembers the nonces of sign-ins that succeeded, each until it expires. */
+    public SignInService(AuthConfig config, ChallengeNonces nonces, TokenIdStore spentNonces,
+                         Supplier<? extends StateReader> state, AccessTokens tokens, ClientAssertions clients,
+                         Clock clock) {
         this.config = config;
-        this.challenges = challenges;
+        this.nonces = nonces;
         this.state = state;
         this.tokens = tokens;
         this.clients = clients;
-        this.siwe = new SiweGrant(config, challenges, clock);
+        this.siwe = new SiweGrant(config, nonces, spentNonces, clock);
         this.clock = clock;
-        this.random = random;
     }
 
     public sealed interface ChallengeResult {
@@ -52,7 +50,11 @@ public final class SignInService {
         record Refused(OAuthError error) implements ChallengeResult {}
     }
 
-    /** A SIWE message for {@code address} to sign, valid for the configured challenge lifetime. */
+    /**
+     * A SIWE message for {@code address} to sign, valid for the configured challenge lifetime. Nothing is
+     * stored: the nonce is a MAC over the message's fields ({@link ChallengeNonces}), so a flood of
+     * challenges costs the node one HMAC each and cannot crowd out anyone's sign-in.
+     */
     public ChallengeResult challenge(String address, String audience) {
         Address.Parsed parsed = Address.parse(address);
         if (parsed instanceof Address.Parsed.Invalid invalid) {
@@ -65,18 +67,15 @@ public final class SignInService {
         String checksummed = ((Address.Parsed.Valid) parsed).address().toString();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expires = now.plus(config.challengeTtl());
-        byte[] raw = new byte[16];
-        random.nextBytes(raw);
-        String nonce = HexFormat.of().formatHex(raw);
-        SiweMessage message = new SiweMessage(Optional.empty(), config.domain(), checksummed,
-                Optional.of(config.statement()), config.siweUri(), "1", config.chainId(), nonce, now,
-                Optional.of(expires), Optional.empty(), Optional.empty(), List.of(audience));
-        if (!challenges.save(new Challenge(nonce, checksummed, config.domain(), config.chainId(), audience, now,
-                expires))) {
-            return new ChallengeResult.Refused(new OAuthError(OAuthError.TEMPORARILY_UNAVAILABLE,
-                    "too many outstanding sign-in challenges; try again shortly"));
-        }
-        return new ChallengeResult.Issued(nonce, message.render(), expires);
+        SiweMessage unsigned = message(checksummed, audience, now, expires, "");
+        String nonce = nonces.issue(unsigned, expires);
+        return new ChallengeResult.Issued(nonce, message(checksummed, audience, now, expires, nonce).render(), expires);
+    }
+
+    private SiweMessage message(String address, String audience, Instant now, Instant expires, String nonce) {
+        return new SiweMessage(Optional.empty(), config.domain(), address, Optional.of(config.statement()),
+                config.siweUri(), "1", config.chainId(), nonce, now, Optional.of(expires), Optional.empty(),
+                Optional.empty(), List.of(audience));
     }
 
     /** The audience becomes a line of the SIWE message: an absolute URI, no whitespace. */

@@ -23,12 +23,14 @@ final class SiweGrant {
     static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     private final AuthConfig config;
-    private final ChallengeStore challenges;
+    private final ChallengeNonces nonces;
+    private final TokenIdStore spentNonces;
     private final Clock clock;
 
-    SiweGrant(AuthConfig config, ChallengeStore challenges, Clock clock) {
+    SiweGrant(AuthConfig config, ChallengeNonces nonces, TokenIdStore spentNonces, Clock clock) {
         this.config = config;
-        this.challenges = challenges;
+        this.nonces = nonces;
+        this.spentNonces = spentNonces;
         this.clock = clock;
     }
 
@@ -53,8 +55,9 @@ final class SiweGrant {
         }
         SiweMessage message = ((SiweMessage.Parsed.Valid) parsed).message();
         Optional<String> problem = checkMessage(message);
-        if (problem.isEmpty()) {
-            problem = checkNonce(message);
+        ChallengeNonces.Checked nonce = nonces.check(message, clock.instant());
+        if (problem.isEmpty() && nonce instanceof ChallengeNonces.Checked.Invalid invalidNonce) {
+            problem = Optional.of(invalidNonce.reason());
         }
         if (problem.isEmpty()) {
             problem = checkSignature(text, signature, message.address());
@@ -63,11 +66,32 @@ final class SiweGrant {
             return refused(OAuthError.invalidGrant(problem.get()));
         }
         Address address = Address.require(message.address());
-        return identityFor(address, Optional.ofNullable(form.get("identity")), state)
-                .<Outcome>map(id -> new Outcome.Ok(new SignedIn(id, address, message.resources().get(0))))
-                .orElseGet(() -> refused(OAuthError.invalidGrant(address + " cannot sign in as "
-                        + form.getOrDefault("identity", "an identity it owns")
-                        + ": it must be the owner or an active authentication key of an active identity")));
+        Optional<Identity> identity = identityFor(address, Optional.ofNullable(form.get("identity")), state);
+        if (identity.isEmpty()) {
+            return refused(OAuthError.invalidGrant(address + " cannot sign in as "
+                    + form.getOrDefault("identity", "an identity it owns")
+                    + ": it must be the owner or an active authentication key of an active identity"));
+        }
+        Optional<OAuthError> spent = spend(message.nonce(), identity.get().name(),
+                ((ChallengeNonces.Checked.Valid) nonce).expiresAt());
+        return spent.<Outcome>map(Outcome.Refused::new)
+                .orElseGet(() -> new Outcome.Ok(new SignedIn(identity.get(), address, message.resources().get(0))));
+    }
+
+    /**
+     * Spends the nonce, only now that the sign-in is known to succeed: a request that fails earlier costs
+     * the node no memory, and so cannot be used to fill the store of spent nonces.
+     */
+    private Optional<OAuthError> spend(String nonce, String identity, java.time.Instant expiresAt) {
+        return switch (spentNonces.add(nonce, identity, expiresAt)) {
+            case ADDED -> Optional.empty();
+            case ALREADY_PRESENT -> Optional.of(OAuthError.invalidGrant(
+                    "the nonce was already used; ask for a new challenge"));
+            case OWNER_FULL -> Optional.of(new OAuthError(OAuthError.TEMPORARILY_UNAVAILABLE, identity
+                    + " has signed in too often within one challenge lifetime; retry later"));
+            case FULL -> Optional.of(new OAuthError(OAuthError.TEMPORARILY_UNAVAILABLE,
+                    "the node has too many recent sign-ins to remember; retry later"));
+        };
     }
 
     private Optional<String> checkMessage(SiweMessage m) {
@@ -90,23 +114,13 @@ final class SiweGrant {
         if (m.notBefore().isPresent() && now.isBefore(m.notBefore().get())) {
             return Optional.of("the message is not valid before " + m.notBefore().get());
         }
-        if (m.resources().isEmpty()) {
-            return Optional.of("the message names no audience in its resources");
+        if (m.resources().size() != 1) {
+            return Optional.of("the message must name exactly one resource, the audience");
+        }
+        if (!m.statement().equals(Optional.of(config.statement()))) {
+            return Optional.of("the message's statement is not this node's: '" + config.statement() + "'");
         }
         return Optional.empty();
-    }
-
-    /** Consumes the nonce (whatever happens next, it is spent) and checks what it was bound to. */
-    private Optional<String> checkNonce(SiweMessage m) {
-        Optional<Challenge> found = challenges.consume(m.nonce());
-        if (found.isEmpty()) {
-            return Optional.of("the nonce is unknown, expired or already used; ask for a new challenge");
-        }
-        Challenge c = found.get();
-        boolean bound = c.address().equalsIgnoreCase(m.address()) && c.domain().equals(m.domain())
-                && c.chainId() == m.chainId() && m.resources().equals(List.of(c.audience()));
-        return bound ? Optional.empty()
-                : Optional.of("the nonce was issued for another address, domain, chain or audience");
     }
 
     private static Optional<String> checkSignature(String text, String signatureHex, String address) {

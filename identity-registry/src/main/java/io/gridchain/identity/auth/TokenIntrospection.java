@@ -107,21 +107,31 @@ public final class TokenIntrospection {
     }
 
     /**
-     * Revokes an access token (RFC 7009): an unknown or invalid token is not an error (§2.2), so the
-     * only refusal is a full store, reported so the caller can retry.
+     * Revokes an access token (RFC 7009) for {@code caller}, an identity the node authenticated. Only the
+     * token's subject may revoke it (§2.1: the client it was issued to; our tokens name no client other
+     * than their subject). An unknown or invalid token is not an error (§2.2). Each identity has its own
+     * bound of revoked tokens, so revoking many of one's own tokens cannot stop others revoking theirs.
      */
-    public Optional<OAuthError> revoke(String token) {
+    public Optional<OAuthError> revoke(String token, String caller) {
         if (token == null) {
             return Optional.of(OAuthError.invalidRequest("token is required"));
         }
         AccessTokens.Verified verified = tokens.verify(token, Optional.empty());
-        if (verified instanceof AccessTokens.Verified.Valid valid) {
-            TokenClaims c = valid.claims();
-            if (!revoked.add(c.jti(), c.expiresAt()) && !revoked.contains(c.jti())) {
-                return Optional.of(new OAuthError(OAuthError.TEMPORARILY_UNAVAILABLE,
-                        "the revocation list is full; retry"));
-            }
+        if (!(verified instanceof AccessTokens.Verified.Valid valid)) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        TokenClaims c = valid.claims();
+        if (!c.subject().equals(caller)) {
+            return Optional.of(new OAuthError(OAuthError.UNAUTHORIZED_CLIENT, caller
+                    + " may not revoke a token of " + c.subject() + "; only the token's identity may"));
+        }
+        return switch (revoked.add(c.jti(), c.subject(), c.expiresAt())) {
+            case ADDED, ALREADY_PRESENT -> Optional.empty();
+            case OWNER_FULL -> Optional.of(new OAuthError(OAuthError.TEMPORARILY_UNAVAILABLE, c.subject()
+                    + " has revoked as many unexpired tokens as one identity may; they expire within "
+                    + "a token lifetime, retry then"));
+            case FULL -> Optional.of(new OAuthError(OAuthError.TEMPORARILY_UNAVAILABLE,
+                    "the revocation list is full; retry later"));
+        };
     }
 }

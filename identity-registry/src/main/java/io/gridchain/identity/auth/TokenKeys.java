@@ -7,7 +7,11 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.text.ParseException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The node's token-signing key: ES256 (P-256), generated at start or loaded from its private JWK.
@@ -60,6 +64,20 @@ public final class TokenKeys {
 
     public String keyId() {
         return key.getKeyID();
+    }
+
+    /**
+     * A secret for another purpose of this node (HMAC-SHA256 of {@code purpose} under the private scalar):
+     * it lives as long as the signing key, and distinct purposes give unrelated secrets.
+     */
+    byte[] derivedSecret(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getD().decode(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
     }
 
     public JWKSet publicJwks() {

@@ -21,12 +21,13 @@ final class AuthFixture {
             "https://node.grid.example/login", IdentityChain.CHAIN_ID, Duration.ofMinutes(5), Duration.ofMinutes(15),
             "Sign in to Gridchain");
     final TokenKeys keys = TokenKeys.generate();
-    final InMemoryChallengeStore challenges = new InMemoryChallengeStore(clock, 1000);
-    final InMemoryTokenIdStore revoked = new InMemoryTokenIdStore(clock, 1000);
+    final BoundedTokenIdStore spentNonces = BoundedTokenIdStore.inMemory(clock, 1000, 10_000);
+    final BoundedTokenIdStore revoked = BoundedTokenIdStore.inMemory(clock, 1000, 10_000);
     final AccessTokens tokens = new AccessTokens(keys, config.issuer(), config.chainId(), clock);
-    final ClientAssertions clients = new ClientAssertions(config, new InMemoryTokenIdStore(clock, 1000), clock);
-    final SignInService signIn = new SignInService(config, challenges, () -> chain.committed, tokens, clients, clock,
-            new SecureRandom());
+    final ClientAssertions clients = new ClientAssertions(config, BoundedTokenIdStore.inMemory(clock, 1000, 10_000),
+            clock);
+    final SignInService signIn = new SignInService(config, ChallengeNonces.derivedFrom(keys, new SecureRandom()),
+            spentNonces, () -> chain.committed, tokens, clients, clock);
     final TokenIntrospection introspection = new TokenIntrospection(tokens, revoked, () -> chain.committed);
 
     SignInService.ChallengeResult.Issued challenge(SigningKey key) {

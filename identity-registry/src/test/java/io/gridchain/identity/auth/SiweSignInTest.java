@@ -95,6 +95,41 @@ class SiweSignInTest {
     }
 
     @Test
+    void aBadSignatureDoesNotSpendTheNonce() {
+        SigningKey mallory = f.chain.key();
+        String message = f.challenge(alice).message();
+        assertThat(error(f.signIn.token(siweForm(message, personalSign(mallory, message)))).description())
+                .contains("not by");
+        assertThat(f.spentNonces.size()).isZero();
+        issued(f.signIn.token(siweForm(message, personalSign(alice, message))));
+        assertThat(f.spentNonces.size()).isEqualTo(1);
+    }
+
+    @Test
+    void theNonceOutlivesNothingItIsBoundTo() {
+        String message = f.challenge(alice).message();
+        f.clock.advance(f.config.challengeTtl());
+        assertThat(error(f.signIn.token(siweForm(message, personalSign(alice, message)))).description())
+                .contains("expired");
+    }
+
+    @Test
+    void theStatementAndIssuedAtMustBeTheChallenges() {
+        String message = f.challenge(alice).message();
+        String otherStatement = message.replace("Sign in to Gridchain", "Send all my tokens away");
+        assertThat(error(f.signIn.token(siweForm(otherStatement, personalSign(alice, otherStatement)))).description())
+                .contains("statement");
+        java.time.Instant earlier = f.clock.instant().minusSeconds(30);
+        String otherIssuedAt = message.replaceFirst("Issued At: [^\n]+", "Issued At: " + earlier);
+        assertThat(error(f.signIn.token(siweForm(otherIssuedAt, personalSign(alice, otherIssuedAt)))).description())
+                .contains("nonce was issued for another");
+        String forged = message.replaceFirst("Nonce: [0-9a-f]+", "Nonce: 0123456789abcdef");
+        assertThat(error(f.signIn.token(siweForm(forged, personalSign(alice, forged)))).description())
+                .contains("not issued by this node");
+        issued(f.signIn.token(siweForm(message, personalSign(alice, message))));
+    }
+
+    @Test
     void aMessageIssuedInTheFutureIsRefused() {
         String message = f.challenge(alice).message();
         java.time.Instant later = f.clock.instant().plus(Duration.ofHours(1));

@@ -82,14 +82,22 @@ class TokenIntrospectionTest {
     @Test
     void revokedExpiredAndForgedTokensAreInactive() {
         String t = token(alice);
-        assertThat(f.introspection.revoke(t)).isEmpty();
+        assertThat(f.introspection.revoke(t, "alice")).isEmpty();
         assertThat(active(t)).isFalse();
-        assertThat(f.introspection.revoke("garbage")).as("RFC 7009 §2.2: invalid tokens are not an error").isEmpty();
+        assertThat(f.introspection.revoke("garbage", "alice")).as("RFC 7009 §2.2: invalid tokens are not an error").isEmpty();
         String t2 = token(alice);
         f.clock.advance(f.config.tokenTtl().plus(Duration.ofSeconds(1)));
         assertThat(active(t2)).isFalse();
         assertThat(f.introspection.introspect("garbage")).isEqualTo(Map.of("active", false));
         assertThat(f.introspection.introspect(null)).isEqualTo(Map.of("active", false));
+    }
+
+    @Test
+    void onlyTheTokensIdentityMayRevokeIt() {
+        String t = token(alice);
+        OAuthError e = f.introspection.revoke(t, "mallory").orElseThrow();
+        assertThat(e.error()).isEqualTo(OAuthError.UNAUTHORIZED_CLIENT);
+        assertThat(active(t)).isTrue();
     }
 
     @Test

@@ -78,11 +78,11 @@ public final class OAuthRoutes implements ApiServer.Routes {
     }
 
     private void introspect(Context ctx) {
-        Optional<Map<String, String>> form = authenticatedForm(ctx);
-        if (form.isEmpty()) {
+        Optional<Authenticated> request = authenticated(ctx);
+        if (request.isEmpty()) {
             return;
         }
-        String token = form.get().get("token");
+        String token = request.get().form().get("token");
         if (token == null) {
             error(ctx, OAuthError.invalidRequest("token is required"));
             return;
@@ -91,11 +91,12 @@ public final class OAuthRoutes implements ApiServer.Routes {
     }
 
     private void revoke(Context ctx) {
-        Optional<Map<String, String>> form = authenticatedForm(ctx);
-        if (form.isEmpty()) {
+        Optional<Authenticated> request = authenticated(ctx);
+        if (request.isEmpty()) {
             return;
         }
-        Optional<OAuthError> refused = servers.get().introspection().revoke(form.get().get("token"));
+        Optional<OAuthError> refused = servers.get().introspection().revoke(request.get().form().get("token"),
+                request.get().caller());
         if (refused.isPresent()) {
             error(ctx, refused.get());
             return;
@@ -103,10 +104,13 @@ public final class OAuthRoutes implements ApiServer.Routes {
         ctx.status(200).contentType("application/json").result("{}");
     }
 
-    private Optional<Map<String, String>> authenticatedForm(Context ctx) {
+    /** A form request and the identity that the node authenticated as its caller. */
+    private record Authenticated(Map<String, String> form, String caller) {}
+
+    private Optional<Authenticated> authenticated(Context ctx) {
         Optional<Map<String, String>> form = form(ctx);
         if (form.isEmpty()) {
-            return form;
+            return Optional.empty();
         }
         AuthorizationServer.Caller caller = servers.get().authenticateCaller(form.get(),
                 Optional.ofNullable(ctx.header("Authorization")));
@@ -114,7 +118,7 @@ public final class OAuthRoutes implements ApiServer.Routes {
             error(ctx, r.error());
             return Optional.empty();
         }
-        return form;
+        return Optional.of(new Authenticated(form.get(), ((AuthorizationServer.Caller.Identified) caller).identity()));
     }
 
     /** The decoded form; a parameter given twice is refused (RFC 6749 §3.1, §3.2). */

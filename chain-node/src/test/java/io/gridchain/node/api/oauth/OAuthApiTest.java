@@ -154,6 +154,20 @@ class OAuthApiTest {
         assertOAuthError(grant(message, sig), 400, "invalid_grant", "nonce");
     }
 
+    /** Issue 15: challenges filled one shared store and locked everyone out; they now store nothing. */
+    @Test
+    void aFloodOfChallengesForOtherAddressesLeavesASignInUntouched() throws Exception {
+        SecureRandom random = new SecureRandom();
+        for (int i = 0; i < 2_000; i++) {
+            byte[] address = new byte[20];
+            random.nextBytes(address);
+            HttpResponse<String> r = n.post("/oauth/challenge", "{\"address\":\""
+                    + io.gridchain.core.crypto.Address.of(address) + "\",\"audience\":\"" + AUDIENCE + "\"}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+        assertThat(signIn(alice)).isNotEmpty();
+    }
+
     @Test
     void aMessageForAnotherDomainOrChainOrMalformedIsRefused() throws Exception {
         String message = challenge(alice).get("message").asText();
