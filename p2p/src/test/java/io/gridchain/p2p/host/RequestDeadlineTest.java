@@ -35,6 +35,10 @@ class RequestDeadlineTest {
       });
       reader.dial(victim.listenAddresses().get(0)).get(10, TimeUnit.SECONDS);
       TcpConnection mine = (TcpConnection) reader.host().connection(victim.localPeerId()).orElseThrow();
+      long until = System.nanoTime() + 10_000_000_000L; // the dialled side registers the connection a moment later
+      while (victim.host().connection(reader.localPeerId()).isEmpty() && System.nanoTime() < until) {
+        Thread.sleep(10);
+      }
       TcpConnection victimSide = (TcpConnection) victim.host().connection(reader.localPeerId()).orElseThrow();
       Thread.sleep(500); // identify and the gossip streams settle
       int before = victimSide.session().openStreams(); // the long-lived gossip streams
