@@ -61,8 +61,19 @@ public final class ApiServer implements AutoCloseable {
         app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render()));
         mapFailures(app);
-        app.start(host, port);
+        try {
+            app.start(host, port);
+        } catch (io.javalin.util.JavalinBindException e) {
+            throw new PortInUse(host, port, e);
+        }
         return new ApiServer(app);
+    }
+
+    /** The API's port could not be bound; said without Javalin's types, which stay in this package. */
+    public static final class PortInUse extends RuntimeException {
+        public PortInUse(String host, int port, Throwable cause) {
+            super("cannot listen on " + host + ":" + port, cause);
+        }
     }
 
     private static void mapFailures(Javalin app) {

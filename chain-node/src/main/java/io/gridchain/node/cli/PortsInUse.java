@@ -1,12 +1,12 @@
 package io.gridchain.node.cli;
 
-import io.javalin.util.JavalinBindException;
+import io.gridchain.node.api.ApiServer;
 import java.net.BindException;
 import java.util.Optional;
 
 /**
  * A node that cannot bind one of its ports, said in one line that names the port and the flag that
- * changes it. The API's bind failure comes wrapped by Javalin; a bare {@link BindException} is the
+ * changes it. The API's bind failure comes as {@link ApiServer.PortInUse}; a bare {@link BindException} is the
  * libp2p listener's, the only other socket a starting node binds.
  */
 record PortsInUse(String apiHost, int apiPort, String p2pHost, int p2pPort) {
@@ -18,7 +18,7 @@ record PortsInUse(String apiHost, int apiPort, String p2pHost, int p2pPort) {
     Optional<String> reason(Throwable failure) {
         BindException bind = null;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof JavalinBindException) {
+            if (t instanceof ApiServer.PortInUse) {
                 return Optional.of(inUse("API", apiHost, apiPort, "--api-port"));
             }
             if (t instanceof BindException b && bind == null) {
