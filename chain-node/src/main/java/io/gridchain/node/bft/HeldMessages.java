@@ -66,10 +66,6 @@ final class HeldMessages {
         return out;
     }
 
-    int size() {
-        return held.size();
-    }
-
     static long heightOf(ConsensusMessage m) {
         return m instanceof ConsensusMessage.ProposalWithBlock p ? p.proposal().proposal().height()
                 : ((ConsensusMessage.VoteMessage) m).vote().vote().height();
