@@ -19,6 +19,7 @@ import io.gridchain.node.api.events.EventRoutes;
 import io.gridchain.node.api.identity.IdentityRoutes;
 import io.gridchain.node.api.oauth.OAuthRoutes;
 import io.gridchain.node.bft.ConsensusDriver;
+import io.gridchain.node.bft.DriverRuntime;
 import io.gridchain.node.bft.TransactionRelay;
 import io.gridchain.node.bft.ValidatorNetwork;
 import io.gridchain.node.chain.BlockCertifier;
@@ -140,8 +141,9 @@ public final class GridchainNode implements AutoCloseable {
             network = ValidatorNetwork.start(key, net);
             TransactionRelay relay = new TransactionRelay(network, ledger.chainId(), core.mempool(),
                     () -> ledger.params().maxTransactionBytes());
-            ConsensusDriver driver = new ConsensusDriver(ledger, core.mempool(), network, key, config.dataDir(), net.timeouts(),
-                    config.blockTime(), clock, core.metrics(), ownTransactions(core.mempool(), relay), net.testOnlyEquivocate());
+            ConsensusDriver driver = new ConsensusDriver(ledger, core.mempool(), network, key, net.timeouts(),
+                    config.blockTime(), core.metrics(), ownTransactions(core.mempool(), relay),
+                    DriverRuntime.onDisk(config.dataDir(), clock, net.testOnlyByzantine()));
             NetRoutes netRoutes = new NetRoutes(ledger, network, driver::syncing, driver::targetHeight,
                     driver::progress);
             ApiServer api = startApi(config, core, clock, List.of(netRoutes),

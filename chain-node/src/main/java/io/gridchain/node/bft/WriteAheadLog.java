@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * over at every new height. A torn last entry (the crash came mid-write) is cut off; a corrupt entry
  * in the middle stops the node with the offset, since silently skipping it could make it sign twice.
  */
-final class WriteAheadLog implements AutoCloseable {
+final class WriteAheadLog implements ConsensusLog {
     private static final Logger log = LoggerFactory.getLogger(WriteAheadLog.class);
 
     private final Path file;
@@ -31,7 +31,8 @@ final class WriteAheadLog implements AutoCloseable {
     }
 
     /** Reads what the last run logged, repairing a torn tail; then opens the file for appending. */
-    List<Input> open() {
+    @Override
+    public List<Input> open() {
         try {
             List<Input> inputs = List.of();
             if (Files.exists(file)) {
@@ -56,7 +57,8 @@ final class WriteAheadLog implements AutoCloseable {
         }
     }
 
-    void append(Input input) {
+    @Override
+    public void append(Input input) {
         try {
             ByteBuffer buf = ByteBuffer.wrap(WalFormat.entry(input));
             while (buf.hasRemaining()) {
@@ -69,7 +71,8 @@ final class WriteAheadLog implements AutoCloseable {
     }
 
     /** Starts over for a new height. */
-    void reset() {
+    @Override
+    public void reset() {
         try {
             channel.truncate(0);
             channel.force(true);

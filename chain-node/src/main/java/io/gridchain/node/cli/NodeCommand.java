@@ -1,5 +1,6 @@
 package io.gridchain.node.cli;
 
+import io.gridchain.node.bft.ByzantineBehaviour;
 import io.gridchain.core.crypto.SigningKey;
 import io.gridchain.node.GridchainNode;
 import io.gridchain.node.chain.ChainVerifier;
@@ -83,11 +84,34 @@ final class NodeCommand implements Runnable {
                 description = "Sign conflicting prevotes: for fault tests of a network, never for a real validator.")
         boolean equivocate;
 
+        @Option(names = "--test-only-byzantine", hidden = true, split = ",", paramLabel = "BEHAVIOUR",
+                description = "Commit these faults (equivocate, future-timestamp, forged-body, far-round-votes): "
+                        + "for fault tests of a network, never for a real validator.")
+        List<String> byzantine = new ArrayList<>();
+
         @Spec
         CommandSpec spec;
 
+        private java.util.Set<ByzantineBehaviour> faults() {
+            java.util.Set<ByzantineBehaviour> faults = ByzantineBehaviour.none();
+            if (equivocate) {
+                faults.add(ByzantineBehaviour.EQUIVOCATE);
+            }
+            try {
+                byzantine.forEach(b -> faults.add(ByzantineBehaviour.parse(b)));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage());
+            }
+            return faults;
+        }
+
         @Override
         public Integer call() throws Exception {
+            java.util.Set<ByzantineBehaviour> faults = faults();
+            if (!faults.isEmpty()) {
+                org.slf4j.LoggerFactory.getLogger(NodeCommand.class).warn("TEST ONLY: this validator commits the faults {}",
+                        faults);
+            }
             GenesisData genesisData = GenesisLoader.load(genesis);
             String password = PasswordSource.system(Optional.ofNullable(passwordFile)).forUnlocking("keystore " + key);
             if (!Files.exists(key)) {
@@ -104,7 +128,7 @@ final class NodeCommand implements Runnable {
             GridchainNode node;
             try {
                 node = GridchainNode.startNetworked(config,
-                        new NetworkConfig(p2pHost, p2pPort, bootstrap, NetworkConfig.LAN_TIMEOUTS, equivocate), genesisData,
+                        new NetworkConfig(p2pHost, p2pPort, bootstrap, NetworkConfig.LAN_TIMEOUTS, faults()), genesisData,
                         validator, Clock.systemUTC());
             } catch (RuntimeException e) {
                 first.undo();

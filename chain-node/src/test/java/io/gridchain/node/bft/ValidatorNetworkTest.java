@@ -64,7 +64,8 @@ class ValidatorNetworkTest {
         NodeConfig config = new NodeConfig(dir.resolve("node-" + i), "127.0.0.1", 0, 0, blockTimes[i],
                 Mempool.Limits.DEFAULT);
         return GridchainNode.startNetworked(config,
-                new NetworkConfig("127.0.0.1", 0, bootstrap, NetworkConfig.LAN_TIMEOUTS, equivocate), genesis, keys.get(i),
+                new NetworkConfig("127.0.0.1", 0, bootstrap, NetworkConfig.LAN_TIMEOUTS,
+                        equivocate ? java.util.Set.of(ByzantineBehaviour.EQUIVOCATE) : java.util.Set.of()), genesis, keys.get(i),
                 Clock.systemUTC());
     }
 
