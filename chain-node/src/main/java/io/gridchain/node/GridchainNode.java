@@ -20,7 +20,7 @@ import io.gridchain.node.api.identity.IdentityRoutes;
 import io.gridchain.node.api.oauth.OAuthRoutes;
 import io.gridchain.node.bft.ConsensusDriver;
 import io.gridchain.node.bft.DriverRuntime;
-import io.gridchain.node.bft.TransactionRelay;
+import io.gridchain.node.mempool.TransactionRelay;
 import io.gridchain.node.bft.ValidatorNetwork;
 import io.gridchain.node.chain.BlockCertifier;
 import io.gridchain.node.chain.ChainRules;

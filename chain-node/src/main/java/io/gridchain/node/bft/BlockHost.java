@@ -62,9 +62,9 @@ final class BlockHost {
         return blocks.get(hash);
     }
 
-    /** Keeps the block of a proposal the engine took in. */
-    void keep(Block block) {
-        blocks.putIfAbsent(block.hash(), block);
+    /** Keeps the block of a proposal the engine took in; false if it was here already. */
+    boolean keep(Block block) {
+        return blocks.putIfAbsent(block.hash(), block) == null;
     }
 
     /** True once, when block is one the engine asked about before it was here. */

@@ -105,7 +105,11 @@ public final class ConsensusDriver implements AutoCloseable {
         List<Input> logged = wal.open();
         long next = ledger.head().height() + 1;
         if (!logged.isEmpty() && logged.get(0) instanceof Input.StartHeight s && s.height() == next) {
-            log.info("replaying {} consensus inputs of height {} from the WAL", logged.size(), next);
+            for (byte[] kept : wal.keptBlocks()) {
+                blocks.keep(Block.decode(kept, ledger.params().maxTransactionBytes()));
+            }
+            log.info("replaying {} consensus inputs of height {} from the WAL, with {} blocks", logged.size(), next,
+                    wal.keptBlocks().size());
             loop.execute(() -> logged.forEach(this::apply));
         } else {
             loop.execute(this::startNextHeight);
@@ -167,14 +171,26 @@ public final class ConsensusDriver implements AutoCloseable {
         }
         Input input = new Input.ProposalReceived(proposal);
         if (engine.admits(input)) {
-            blocks.keep(block);
+            keep(block);
             if (proposalSeenNanos == 0) {
                 proposalSeenNanos = System.nanoTime();
             }
             process(input);
+            // the engine asks about a value once a height: if it asked before this block was here (a
+            // proposal replayed from the WAL), the answer is owed now, or the value stays pending
+            if (blocks.wasAwaited(block)) {
+                validate(new Output.ValidateValue(height, proposal.proposal().round(), block.hash()));
+            }
         } else if (blocks.wasAwaited(block)) {
-            blocks.keep(block);
+            keep(block);
             validate(new Output.ValidateValue(height, proposal.proposal().round(), block.hash()));
+        }
+    }
+
+    /** Holds the block for the height, in memory and in the WAL's block journal, so a restart still has it. */
+    private void keep(Block block) {
+        if (blocks.keep(block)) {
+            wal.keepBlock(block.encode());
         }
     }
 
@@ -201,6 +217,7 @@ public final class ConsensusDriver implements AutoCloseable {
                 loop.schedule(() -> process(new Input.TimeoutExpired(t.kind(), t.height(), t.round())), t.delayMillis());
             } else if (o instanceof Output.RequestValue r) {
                 Input.ValueToPropose value = blocks.propose(r);
+                wal.keepBlock(blocks.block(value.value()).encode());
                 loop.execute(() -> process(value));
             } else if (o instanceof Output.ValidateValue v) {
                 validate(v);

@@ -7,6 +7,7 @@ import io.gridchain.core.crypto.Keccak;
 import io.gridchain.core.crypto.SigningKey;
 import io.gridchain.core.tx.Transaction;
 import io.gridchain.core.tx.UnsignedTransaction;
+import io.gridchain.node.chain.EvidenceSubmission;
 import io.gridchain.node.chain.Ledger;
 import io.gridchain.node.mempool.Mempool;
 import java.util.HashSet;

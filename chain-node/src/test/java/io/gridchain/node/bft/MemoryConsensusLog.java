@@ -14,9 +14,11 @@ import java.util.function.LongSupplier;
  */
 final class MemoryConsensusLog implements ConsensusLog {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final java.util.List<byte[]> blocks = new java.util.ArrayList<>();
     private final boolean legacyCut;
     private final LongSupplier step;
     private long startHeightStep = -1;
+    java.util.function.Consumer<Input> trace;
 
     MemoryConsensusLog(boolean legacyCut, LongSupplier step) {
         this.legacyCut = legacyCut;
@@ -35,12 +37,26 @@ final class MemoryConsensusLog implements ConsensusLog {
         } else if (legacyCut && step.getAsLong() == startHeightStep) {
             return;
         }
+        if (trace != null) {
+            trace.accept(input);
+        }
         bytes.writeBytes(WalFormat.entry(input));
+    }
+
+    @Override
+    public void keepBlock(byte[] encodedBlock) {
+        blocks.add(encodedBlock.clone());
+    }
+
+    @Override
+    public List<byte[]> keptBlocks() {
+        return List.copyOf(blocks);
     }
 
     @Override
     public void reset() {
         bytes.reset();
+        blocks.clear();
     }
 
     @Override

@@ -157,7 +157,8 @@ final class NodeSimulation {
         List<SimNode> behind = honest().stream().filter(n -> n.ledger.head().height() < goal).toList();
         if (!behind.isEmpty()) {
             violations.add(new Violation("LIVENESS", "60 s after the network stabilised, honest validators "
-                    + behind.stream().map(n -> n.index + " at " + n.ledger.head().height()).toList() + " had not reached height " + goal));
+                    + behind.stream().map(n -> n.index + " at " + n.ledger.head().height()).toList() + " had not reached height " + goal
+                    + "; engines " + honest().stream().map(n -> n.index + ": " + n.driver.progress()).toList()));
         }
         checkAgreement();
         long heights = honest().stream().mapToLong(n -> n.ledger.head().height()).min().orElse(0);
@@ -280,6 +281,10 @@ final class NodeSimulation {
             this.skewMillis = skewMillis;
             this.peerId = peerId(index);
             this.wal = new MemoryConsensusLog(options.legacyWalCut(), scheduler::eventNumber);
+            if (Integer.getInteger("sim.trace", -1) == index) {
+                wal.trace = input -> System.out.println("TRACE " + scheduler.now() % 100_000 + " node " + index + " "
+                        + (up() ? "" : "(down) ") + input);
+            }
         }
 
         boolean up() {

@@ -26,7 +26,9 @@ class NodeSimulationTest {
     static void quiet() {
         Logger node = (Logger) LoggerFactory.getLogger("io.gridchain");
         before = node.getLevel();
-        node.setLevel(Level.OFF); // thousands of runs' block lines and the Byzantine node's refusals
+        if (System.getProperty("sim.log") == null) {
+            node.setLevel(Level.OFF); // thousands of runs' block lines and the Byzantine node's refusals; -Dsim.log shows them
+        }
     }
 
     @AfterAll

@@ -16,6 +16,8 @@ import io.gridchain.core.tx.UnsignedTransaction;
 import io.gridchain.core.validator.Validator;
 import io.gridchain.genesis.GenesisDocument;
 import io.gridchain.node.GridchainNode;
+import io.gridchain.node.chain.EvidenceHandler;
+import io.gridchain.node.chain.EvidenceSubmission;
 import io.gridchain.node.chain.GenesisData;
 import io.gridchain.node.chain.GenesisLoader;
 import io.gridchain.node.config.NetworkConfig;
