@@ -21,6 +21,11 @@ import java.util.Set;
  * Skipping (further): the header must be signed by more than two thirds of its own set and by more than
  * one third of the trusted set's power, so at least one honest trusted validator vouches for it; when only
  * that second rule fails, the answer is {@link Step.NeedsBisection}, not a refusal.
+ *
+ * <p>"The trusted set" is the set that signed the trusted header. CometBFT counts the trusted header's
+ * next validators instead, because its headers carry that set's hash; here the trusted block knows the
+ * next set only by hash (from its state root), and its own set is the one whose honesty for the trust
+ * period the client assumes. For the genesis the two are the same set.
  */
 public final class LightVerifier {
     private static final Hash32 NEXT_SET_PATH = SmtProof.pathOf(ValidatorSetState.stateKey().toArray());

@@ -55,9 +55,12 @@ public final class LeaseProofVerifier {
 
     /** The outcome: the proven record (RLP, as capacity-registry stores it) at a height, or why not. */
     public sealed interface Result {
-        /** {@code headersFetched}: the heights the light client asked the node for (none with a known set). */
+        /**
+         * {@code headersFetched}: the heights the light client asked the node for (none with a known set);
+         * {@code faultyWitnesses}: witnesses that could not confirm the header, and why (they were ignored).
+         */
         record Valid(long leaseId, long height, Hash32 blockHash, byte[] record, long signedPower, long totalPower,
-                     List<Long> headersFetched) implements Result {}
+                     List<Long> headersFetched, List<String> faultyWitnesses) implements Result {}
 
         record Invalid(String reason) implements Result {}
 
@@ -102,7 +105,7 @@ public final class LeaseProofVerifier {
             return invalid(state.get());
         }
         return new Result.Valid(p.leaseId(), h.height(), h.hash(), p.value().get(), v.signedPower(), v.totalPower(),
-                v.fetched());
+                v.fetched(), v.faultyWitnesses());
     }
 
     public static Result verify(NodeViews.LeaseProof p, long chainId, ValidatorSet validators) {
@@ -123,7 +126,7 @@ public final class LeaseProofVerifier {
         }
         long power = signedPower(p.commit(), validators);
         return new Result.Valid(p.leaseId(), h.height(), h.hash(), p.value().get(), power, validators.totalPower(),
-                List.of());
+                List.of(), List.of());
     }
 
     /** Empty if the lease record is under the header's state root at lease {@code id}'s key. */

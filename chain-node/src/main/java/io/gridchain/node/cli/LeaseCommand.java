@@ -304,9 +304,11 @@ final class LeaseCommand implements Runnable {
             out.println("proof ok: lease " + lease.id() + " of '" + lease.tenant() + "' on " + lease.node() + " ("
                     + lease.resources() + ", " + lease.state().label() + ") is in the state of block " + ok.height()
                     + ", signed by " + ok.signedPower() + "/" + ok.totalPower() + " of the validators' power");
+            int agreed = witnesses.size() - ok.faultyWitnesses().size();
             out.println("block " + ok.height() + " verified from the genesis with " + ok.headersFetched().size()
-                    + " header(s) " + ok.headersFetched() + (witnesses.isEmpty() ? "" : ", and agreed by "
-                    + witnesses.size() + " witness(es)"));
+                    + " header(s) " + ok.headersFetched() + (witnesses.isEmpty() ? "" : ", confirmed by " + agreed
+                    + " of " + witnesses.size() + " witness(es)"));
+            ok.faultyWitnesses().forEach(w -> out.println("witness ignored: " + w));
         }
     }
 }

@@ -88,6 +88,8 @@ class LeaseProofAcrossValidatorChangesTest {
             assertThat(ok.height()).isEqualTo(proof.height());
             assertThat(ok.totalPower()).isEqualTo(39);
             assertThat(ok.headersFetched()).containsExactly(proof.height()); // the node's validator signs every block
+            assertThat(ok.faultyWitnesses()).isEmpty();
+            assertThat(n.node.ledger().store().validatorSet(genesisSet.hash())).contains(genesisSet);
 
             // adjacent steps across both changes use the next-set proofs the node serves for past heights
             for (long change : new long[] {firstChange, secondChange}) {
@@ -106,7 +108,14 @@ class LeaseProofAcrossValidatorChangesTest {
                     "--cru", "1", "--genesis", genesisFile.toString(), "--witness", n.base(), "--node", n.base());
             assertThat(cli.exit()).as(cli.err()).isZero();
             assertThat(cli.out()).contains("proof ok: lease " + leaseId + " of 'tenant'", "of the validators' power")
-                    .containsPattern("block \\d+ verified from the genesis with 1 header\\(s\\) \\[\\d+\\], and agreed by 1 witness\\(es\\)");
+                    .containsPattern("block \\d+ verified from the genesis with 1 header\\(s\\) \\[\\d+\\], confirmed by 1 of 1 witness\\(es\\)")
+                    .doesNotContain("witness ignored");
+
+            CliRun unreachable = CliRun.run("lease", "verify", "--grid-node", gridNode.address().toString(), "--tenant", "tenant",
+                    "--cru", "1", "--genesis", genesisFile.toString(), "--witness", "http://127.0.0.1:1", "--node", n.base());
+            assertThat(unreachable.exit()).as(unreachable.err()).isZero();
+            assertThat(unreachable.out()).contains("confirmed by 0 of 1 witness(es)",
+                    "witness ignored: the node at http://127.0.0.1:1/: cannot reach the node at http://127.0.0.1:1/");
         }
     }
 
