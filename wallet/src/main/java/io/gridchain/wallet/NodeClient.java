@@ -137,6 +137,11 @@ public final class NodeClient {
         return get("v1/proofs/leases/" + leaseId, NodeJson::leaseProof);
     }
 
+    /** What a light client needs to verify {@code height}: header, certificate, validator set, next set's proof. */
+    public io.gridchain.lightclient.LightBlock lightBlock(long height) {
+        return get("v1/light/" + height, NodeJson::lightBlock);
+    }
+
     /**
      * Polls until the transaction is committed; empty if {@code timeout} passes first. A 404 while
      * waiting counts as "not yet": a just-submitted transaction may still be on its way to this node.

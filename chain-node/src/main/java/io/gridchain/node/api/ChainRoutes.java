@@ -56,6 +56,7 @@ final class ChainRoutes {
         app.get("/v1/txs/{hash}", this::transaction);
         app.get("/v1/accounts/{address}", this::account);
         app.get("/v1/proofs/accounts/{address}", this::accountProof);
+        new LightRoutes(ledger, views).register(app);
     }
 
     private void status(Context ctx) {

@@ -4,6 +4,7 @@ import io.gridchain.core.block.Block;
 import io.gridchain.core.block.CommitCertificate;
 import io.gridchain.core.bytes.Bytes;
 import io.gridchain.core.crypto.Hash32;
+import io.gridchain.core.crypto.Keccak;
 import io.gridchain.core.exec.Receipt;
 import io.gridchain.core.merkle.NodeSource;
 import io.gridchain.core.rlp.Rlp;
@@ -11,6 +12,8 @@ import io.gridchain.core.rlp.RlpReader;
 import io.gridchain.core.state.StateCommitment;
 import io.gridchain.core.state.StateReader;
 import io.gridchain.core.tx.Event;
+import io.gridchain.core.validator.ValidatorSet;
+import io.gridchain.core.validator.ValidatorSetState;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +44,12 @@ public final class ChainStore implements AutoCloseable {
     private static final Column<Long, byte[]> BLOCK_EVENTS = new Column<>('e', Codec.HEIGHT, Codec.RAW);
     private static final Column<Bytes, byte[]> STATE = new Column<>('s', Codec.of(Bytes::toArray, Bytes::of), Codec.RAW);
     private static final Column<Hash32, byte[]> NODES = new Column<>('n', Codec.HASH, Codec.RAW);
+    /**
+     * Every validator set the state ever held, by hash, written with the block that set it: a header names
+     * its set only by hash, and light clients ask for the set of any height.
+     */
+    private static final Column<Hash32, byte[]> VALIDATOR_SETS = new Column<>('v', Codec.HASH, Codec.RAW);
+    private static final Bytes VALIDATOR_SET_KEY = ValidatorSetState.stateKey();
     private static final Column<String, byte[]> META = new Column<>('m',
             Codec.of(s -> s.getBytes(StandardCharsets.US_ASCII), b -> new String(b, StandardCharsets.US_ASCII)), Codec.RAW);
     private static final String HEAD = "head";
@@ -96,6 +105,11 @@ public final class ChainStore implements AutoCloseable {
 
     public Optional<CommitCertificate> certificate(long height) {
         return CERTIFICATES.get(store, height).map(CommitCertificate::decode);
+    }
+
+    /** A set the state held at some height, by its hash; empty for sets this store held before it kept them. */
+    public Optional<ValidatorSet> validatorSet(Hash32 hash) {
+        return VALIDATOR_SETS.get(store, hash).map(ValidatorSet::decode);
     }
 
     public Optional<TxLocation> transactionLocation(Hash32 txHash) {
@@ -192,6 +206,9 @@ public final class ChainStore implements AutoCloseable {
             BLOCK_EVENTS.put(batch, height, encodeEvents(blockEvents));
         }
         state.changes().forEach((key, value) -> {
+            if (value.isPresent() && key.equals(VALIDATOR_SET_KEY)) {
+                VALIDATOR_SETS.put(batch, Keccak.hash(value.get()), value.get());
+            }
             if (value.isPresent()) {
                 STATE.put(batch, key, value.get());
             } else {
