@@ -366,6 +366,16 @@ public final class LocalTestnet {
         return chainId;
     }
 
+    /** The index of the node called {@code name}, e.g. validator-3. */
+    public Optional<Integer> indexOf(String name) {
+        for (int i = 0; i < launches.size(); i++) {
+            if (launches.get(i).name().equals(name)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
     public List<NodeLaunch> nodes() {
         return List.copyOf(launches);
     }

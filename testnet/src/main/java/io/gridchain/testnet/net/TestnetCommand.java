@@ -56,12 +56,24 @@ public final class TestnetCommand implements Runnable {
                 + (LocalTestnet.NETNS_API_PORT + 1) + " on its own address."})
         boolean netns;
 
+        @Option(names = "--byzantine", paramLabel = "NAME=BEHAVIOUR", hidden = true,
+                description = "For fault tests only: start node NAME (e.g. validator-3) with --test-only-byzantine=BEHAVIOUR "
+                        + "(equivocate, future-timestamp, forged-body, far-round-votes). Repeatable.")
+        java.util.Map<String, String> byzantine = new java.util.LinkedHashMap<>();
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            for (java.util.Map.Entry<String, String> b : byzantine.entrySet()) {
+                try {
+                    io.gridchain.node.bft.ByzantineBehaviour.parse(b.getValue());
+                } catch (IllegalArgumentException e) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--byzantine " + b.getKey() + ": " + e.getMessage());
+                }
+            }
             Optional<String> unavailable = netns ? NetnsWiring.whyUnavailable() : Optional.empty();
             if (unavailable.isPresent()) {
                 PrintWriter err = spec.commandLine().getErr();
@@ -73,6 +85,12 @@ public final class TestnetCommand implements Runnable {
             out.printf("making genesis, keys and configs for %d validator(s) and %d observer(s) in %s...%n", validators, observers, dir);
             out.flush();
             LocalTestnet net = LocalTestnet.create(dir, NodeProcess.currentJar(), s);
+            for (java.util.Map.Entry<String, String> b : byzantine.entrySet()) {
+                int index = net.indexOf(b.getKey()).orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--byzantine: no node named " + b.getKey() + " (names are validator-0, validator-1, …)"));
+                net.withArgs(index, java.util.List.of("--test-only-byzantine=" + b.getValue()));
+                out.printf("TEST ONLY: %s commits the fault %s%n", b.getKey(), b.getValue());
+            }
             out.printf("chain %d; starting %d node processes%s...%n", net.chainId(), net.nodes().size(),
                     net.netns().map(n -> " in namespaces gc-" + n.tag() + "-*, bridge " + n.bridge() + " "
                             + n.bridgeAddress() + "/24").orElse(""));
