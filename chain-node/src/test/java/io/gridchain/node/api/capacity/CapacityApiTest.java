@@ -127,6 +127,13 @@ class CapacityApiTest {
     }
 
     @Test
+    void aQuoteThatOverflowsIsABadRequestNotAnInternalError() throws Exception {
+        HttpResponse<String> huge = n.get("/v1/nodes/" + gridNode.address() + "/quote?cru=" + Long.MAX_VALUE + "&seconds=3600");
+        assertThat(huge.statusCode()).as(huge.body()).isEqualTo(400);
+        assertThat(json(huge).get("code").asText()).isEqualTo("quote-overflow");
+    }
+
+    @Test
     void aLeaseIsVerifiedByNameAndByAccessTokenAndListed() throws Exception {
         long id = lease(new Resources(2, 4, 0, 0), 3_600_000L * 2);
         JsonNode ok = verify("tenant", 2);
