@@ -6,8 +6,10 @@ import java.util.function.LongSupplier;
 
 /**
  * The API's admission of requests (see {@link ApiLimits}): a node-wide bound on requests in flight, and
- * for costly requests a per-client token bucket and a tighter bound of their own, so a flood of costly
- * requests leaves threads for cheap ones such as {@code /v1/status}. Refusals are problems with
+ * for costly requests a per-client token bucket and a tighter bound of their own, shared fairly between
+ * clients (see {@link FairGate}), so a flood of costly requests leaves threads and cores for cheap ones such
+ * as {@code /v1/status}, and an honest client's sign-in waits its turn behind at most one request of each
+ * other client. Refusals are problems with
  * {@code Retry-After}: 429 for a client over its rate (RFC 6585), 503 for a node at its bound.
  * The event stream is exempt: it lives as long as its subscriber and has bounds of its own.
  */
@@ -16,17 +18,19 @@ final class RequestThrottle {
     static final String EXTRA_COST = "gridchain.extraCost";
     private static final String IN_FLIGHT = "gridchain.inFlight";
     private static final String COSTLY = "gridchain.costly";
+    /** How long a costly request may wait for its turn before it is answered 503. */
+    static final long COSTLY_MAX_WAIT_NANOS = 2_000_000_000L;
 
     private final ApiLimits limits;
     private final ClientBuckets buckets;
     private final ConcurrencyGate all;
-    private final ConcurrencyGate costly;
+    private final FairGate costly;
 
     RequestThrottle(ApiLimits limits, LongSupplier nanos) {
         this.limits = limits;
         this.buckets = new ClientBuckets(limits.clientUnitsPerSecond(), limits.clientBurst(), limits.maxClients(), nanos);
         this.all = new ConcurrencyGate(limits.maxInFlight());
-        this.costly = new ConcurrencyGate(limits.maxCostlyInFlight());
+        this.costly = new FairGate(limits.maxCostlyInFlight(), limits.maxInFlight(), COSTLY_MAX_WAIT_NANOS);
     }
 
     /** Whether a request costs signature work or a large read. */
@@ -63,8 +67,15 @@ final class RequestThrottle {
                             + " signature recoveries or large reads a second (burst " + limits.clientBurst()
                             + "); retry after " + limited.retryAfterSeconds() + " s"), limited.retryAfterSeconds());
         }
-        if (!costly.tryEnter()) {
-            throw overloaded("the node is answering " + costly.size() + " costly requests already");
+        boolean entered;
+        try {
+            entered = costly.enter(client(ctx));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            entered = false;
+        }
+        if (!entered) {
+            throw overloaded("the node is answering " + costly.size() + " costly requests already, and others wait their turn");
         }
         ctx.attribute(COSTLY, Boolean.TRUE);
     }
