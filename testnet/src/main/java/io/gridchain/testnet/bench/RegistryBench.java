@@ -84,7 +84,7 @@ final class RegistryBench implements Callable<Integer> {
             commit(client, dev, TransactionBuilders.register("bench", Metadata.EMPTY));
             NodeViews.TxInfo farm = commit(client, dev, CapacityTransactions.createFarm("bench-farm", "bench", dev.address()));
             long farmId = Long.parseLong(farm.receipt().orElseThrow().events().get(0).attributes().get("farm"));
-            commit(client, dev, CapacityTransactions.registerNode(gridNode.address(), farmId,
+            commit(client, dev, CapacityTransactions.registerNode(gridNode, client.status().chainId(), farmId,
                     new Resources(10_000_000, 0, 0, 0), "bench", new Prices(1, 0, 0, 0)));
             commit(client, dev, CapacityTransactions.createLease(gridNode.address(), "bench", new Resources(1, 0, 0, 0), 0, 1_000));
 

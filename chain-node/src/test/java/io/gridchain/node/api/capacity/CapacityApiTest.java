@@ -76,8 +76,8 @@ class CapacityApiTest {
         n.commit(tenant, TransactionBuilders.register("tenant", Metadata.EMPTY));
         JsonNode farm = n.commit(farmer, CapacityTransactions.createFarm("green-farm", "farmer", farmer.address()));
         farmId = Long.parseLong(event(farm, "farm.created").get("farm").asText());
-        n.commit(farmer, CapacityTransactions.registerNode(gridNode.address(), farmId, new Resources(8, 32, 1000, 0), "ghent", PRICES));
-        n.commit(farmer, CapacityTransactions.registerNode(smallNode.address(), farmId, new Resources(1, 1, 1, 0), "ghent", PRICES));
+        n.commit(farmer, CapacityTransactions.registerNode(gridNode, TestChain.CHAIN_ID, farmId, new Resources(8, 32, 1000, 0), "ghent", PRICES));
+        n.commit(farmer, CapacityTransactions.registerNode(smallNode, TestChain.CHAIN_ID, farmId, new Resources(1, 1, 1, 0), "ghent", PRICES));
     }
 
     @AfterAll
