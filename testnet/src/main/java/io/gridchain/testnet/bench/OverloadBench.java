@@ -66,6 +66,10 @@ final class OverloadBench implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "20", description = "Seconds of flood, at most 30 (default: ${DEFAULT-VALUE}).")
     int duration;
 
+    @Option(names = "--node-option", paramLabel = "ARG",
+            description = "Extra argument for the dev node, e.g. --node-option=--api-max-costly-in-flight=4 (repeatable).")
+    List<String> nodeOptions = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -77,9 +81,11 @@ final class OverloadBench implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("gridchain-overload-");
         int port = NodeProcess.freePort();
+        List<String> args = new ArrayList<>(List.of("dev", "--data-dir", dir.resolve("dev").toString(),
+                "--api-port", Integer.toString(port), "--block-time", "500ms"));
+        args.addAll(nodeOptions);
         try (NodeProcess node = NodeProcess.start(NodeProcess.currentJar(), port, dir.resolve("node.log"), Duration.ofSeconds(60),
-                "dev", "--data-dir", dir.resolve("dev").toString(), "--api-port", Integer.toString(port),
-                "--block-time", "500ms")) {
+                args.toArray(String[]::new))) {
             URI api = node.api();
             String base = api.toString().replaceAll("/$", "");
             NodeClient client = NodeClient.create(api);
@@ -92,7 +98,7 @@ final class OverloadBench implements Callable<Integer> {
             client.submit(register);
             client.awaitCommitted(register.hash(), Duration.ofSeconds(30)).orElseThrow();
             Flood flood = new Flood(api, base, chainId);
-            out.printf("node %s (default API limits); flood: %d connections from %d addresses for %d s; probe from 127.0.0.1%n",
+            out.printf("node %s (API limits: " + (nodeOptions.isEmpty() ? "defaults" : String.join(" ", nodeOptions)) + "); flood: %d connections from %d addresses for %d s; probe from 127.0.0.1%n",
                     base, connections, floodAddresses, duration);
             out.flush();
             Probe probe = new Probe(api, devKey, chainId);
