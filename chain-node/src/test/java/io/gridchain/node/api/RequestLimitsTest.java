@@ -103,6 +103,19 @@ class RequestLimitsTest {
     }
 
     @Test
+    void refusedRequestsGiveTheirPlacesBack() throws Exception {
+        start(Duration.ofMillis(100), c -> c.withApiLimits(ApiLimits.DEFAULT.withClientRate(0.001, 1).withInFlight(2, 3)));
+        assertThat(n.post("/oauth/challenge", CHALLENGE).statusCode()).isEqualTo(200);
+        for (int i = 0; i < 10; i++) { // each refused before the route: none may keep its place in flight
+            assertThat(n.post("/oauth/challenge", CHALLENGE).statusCode()).isEqualTo(429);
+            assertThat(n.get("/v1/nope").statusCode()).isEqualTo(404);
+        }
+        for (int i = 0; i < 5; i++) {
+            assertThat(n.get("/v1/status").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aBatchIsBoundedByCountAndBytesBeforeAnySignatureIsRecovered() throws Exception {
         start(Duration.ofMillis(100), c -> c.withApiLimits(ApiLimits.DEFAULT.withBatch(3, 2_000)));
         HttpResponse<String> four = n.post("/v1/txs/batch", batch(transfers(0, 4)));
