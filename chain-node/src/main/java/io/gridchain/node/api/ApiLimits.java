@@ -23,7 +23,11 @@ public record ApiLimits(double clientUnitsPerSecond, int clientBurst, int maxCli
      */
     public static final int DEFAULT_CLIENT_RATE = 500;
     public static final int DEFAULT_CLIENT_BURST = 5_000;
-    public static final int DEFAULT_MAX_COSTLY_IN_FLIGHT = 8;
+    /**
+     * Costly requests are CPU-bound (signature recoveries): more of them at once than there are cores only
+     * makes every request wait longer for a core, cheap ones such as {@code /v1/status} included.
+     */
+    public static final int DEFAULT_MAX_COSTLY_IN_FLIGHT = Math.max(2, Runtime.getRuntime().availableProcessors());
     public static final int DEFAULT_MAX_IN_FLIGHT = 200;
     public static final int DEFAULT_MAX_BATCH = 1_000;
     public static final ApiLimits DEFAULT = new ApiLimits(DEFAULT_CLIENT_RATE, DEFAULT_CLIENT_BURST, 10_000,

@@ -23,7 +23,8 @@ final class ApiLimitOptions {
     Integer maxInFlight;
 
     @Option(names = "--api-max-costly-in-flight", paramLabel = "N",
-            description = "Costly requests answered at once; more are refused with 503 (default: " + ApiLimits.DEFAULT_MAX_COSTLY_IN_FLIGHT + ").")
+            description = "Costly requests answered at once; one more a client waits up to 2 s for its turn, "
+                    + "others are refused with 503 (default: the number of cores, at least 2).")
     Integer maxCostlyInFlight;
 
     @Option(names = "--api-max-batch", paramLabel = "N",
