@@ -202,7 +202,7 @@ public final class GridchainNode implements AutoCloseable {
                 new CapacityRoutes(ledger, proofs, server, clock), new EventRoutes(core.feed()), new GovernanceRoutes(ledger)));
         routes.addAll(more);
         ApiServer api = ApiServer.start(config.apiHost(), config.apiPort(), ledger, core.mempool(), core.metrics(), payloads,
-                routes, statusExtras, relay);
+                routes, statusExtras, relay, config.apiLimits());
         auth.set(new AuthorizationServer(config.publicBaseUrl(api.port()), ledger.chainId(), keys, core.oauthIds(), ledger::state,
                 clock));
         return api;

@@ -68,6 +68,9 @@ final class NodeCommand implements Runnable {
                 + "the domain sign-in messages name (default: http://<api-host>:<api-port>).")
         String publicUrl;
 
+        @picocli.CommandLine.Mixin
+        ApiLimitOptions apiLimits = new ApiLimitOptions();
+
         @Option(names = "--p2p-host", defaultValue = "127.0.0.1", description = "Address the libp2p host listens on (default: ${DEFAULT-VALUE}).")
         String p2pHost;
 
@@ -123,7 +126,7 @@ final class NodeCommand implements Runnable {
                             new String(genesisData.document(), java.nio.charset.StandardCharsets.UTF_8))
                             .params().targetBlockTimeMillis());
             NodeConfig config = new NodeConfig(dataDir, apiHost, apiPort, p2pPort, interval, Mempool.Limits.DEFAULT)
-                    .withPublicUrl(java.util.Optional.ofNullable(publicUrl));
+                    .withPublicUrl(java.util.Optional.ofNullable(publicUrl)).withApiLimits(apiLimits.limits());
             FirstStart first = FirstStart.at(dataDir);
             GridchainNode node;
             try {

@@ -150,7 +150,9 @@ public final class LocalTestnet {
                     "--key", nodeDir.resolve("key.json").toString(),
                     "--password-file", dir.resolve("password").toString(),
                     "--api-host", hosts[i], "--api-port", Integer.toString(apiPorts[i]),
-                    "--p2p-host", hosts[i], "--p2p-port", Integer.toString(p2pPorts[i])));
+                    "--p2p-host", hosts[i], "--p2p-port", Integer.toString(p2pPorts[i]),
+                    // the testnet's clients (benches, the CLI) all come from this machine's one address
+                    "--api-no-client-limits"));
             if (!others.isEmpty()) {
                 args.add("--bootstrap");
                 args.add(String.join(",", others));

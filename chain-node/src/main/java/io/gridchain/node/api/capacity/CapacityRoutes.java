@@ -118,8 +118,14 @@ public final class CapacityRoutes implements ApiServer.Routes {
         long seconds = Params.nonNegative(ctx.queryParam("seconds"), "seconds", 3600);
         CapacityQueries q = new CapacityQueries(ledger.state());
         requireNode(q, id);
-        LeaseQuote quote = q.quote(id, r, seconds).orElseThrow(() -> new ProblemException(
-                new Problem(503, "capacity-params-missing", "Not available", "the chain has no capacity parameters")));
+        LeaseQuote quote;
+        try {
+            quote = q.quote(id, r, seconds).orElseThrow(() -> new ProblemException(
+                    new Problem(503, "capacity-params-missing", "Not available", "the chain has no capacity parameters")));
+        } catch (ArithmeticException e) { // the node's prices times these resources (costs saturate instead)
+            throw new ProblemException(Problem.badRequest("quote-overflow",
+                    "the hourly rate of these resources at this node's prices does not fit in 64 bits; ask for less"));
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("node", id.toString());
         m.put("resources", CapacityViews.resources(r));
