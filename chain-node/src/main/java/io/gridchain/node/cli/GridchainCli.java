@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Gridchain: a permissioned blockchain with an identity ledger for a compute and storage grid.",
         subcommands = {DevCommand.class, NodeCommand.class, GenesisCommand.class, WalletCommand.class,
                 IdentityCommand.class, OrgCommand.class, LoginCommand.class, FarmCommand.class, GridNodeCommand.class,
-                LeaseCommand.class, GovernanceCommand.class, CommandLine.HelpCommand.class})
+                LeaseCommand.class, GovernanceCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class GridchainCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -21,6 +21,7 @@ public final class GridchainCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new GridchainCli());
         cli.setExecutionExceptionHandler(GridchainCli::reportFailure);
+        cli.setParameterExceptionHandler(new UsageErrors());
         cli.registerConverter(java.time.Duration.class, Durations::parse);
         return cli;
     }
