@@ -5,6 +5,7 @@ import io.gridchain.core.crypto.Address;
 import io.gridchain.core.crypto.SigningKey;
 import io.gridchain.identity.TransactionBuilders;
 import io.gridchain.identity.model.Metadata;
+import io.gridchain.wallet.Keystore;
 import io.gridchain.wallet.NodeClient;
 import io.gridchain.wallet.NodeProblem;
 import java.io.IOException;
@@ -145,10 +146,7 @@ final class IdentityRequestCommands {
     /** A Web3 keystore names its address in clear; reading it needs no password. */
     private static Address keystoreAddress(String file) {
         try {
-            com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(Files.readString(Path.of(file)));
-            Address.Parsed parsed = Address.parse("0x" + json.path("address").asText().replaceFirst("^0x", ""));
-            return parsed instanceof Address.Parsed.Valid valid ? valid.address() : null;
+            return Keystore.declaredAddress(Files.readString(Path.of(file))).orElse(null);
         } catch (IOException | RuntimeException e) {
             return null; // the keystore's own loader names what is wrong with it
         }
