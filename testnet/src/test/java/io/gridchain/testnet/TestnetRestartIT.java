@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An operator's testnet over its life: `testnet status` shows an observer that governance promotes as
+ * An operator's testnet over its life (and what its nodes log: dated lines, and why and how they stopped): `testnet status` shows an observer that governance promotes as
  * a validator (its role comes from the chain, not the genesis file), and `testnet start` brings a
  * stopped testnet back from its directory, where it goes on from the height it stopped at.
  */
@@ -44,6 +44,11 @@ class TestnetRestartIT {
 
             Cli.Result down = ok("down", "testnet", "down", "--dir", tn.toString());
             assertThat(down.output()).contains("start again: gridchain testnet start --dir " + tn);
+            String log = java.nio.file.Files.readString(tn.resolve("validator-0/node.log"));
+            assertThat(log).as("ISO-8601 timestamps with date and zone")
+                    .containsPattern("(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) INFO ");
+            assertThat(log).containsPattern("stopping on SIGTERM at height \\d+")
+                    .containsPattern("stopped cleanly at height \\d+: API, network and consensus stopped, store closed");
             Cli.Result stopped = status("status-stopped");
             assertThat(row(stopped, "validator-0")[2]).as(stopped.output()).isEqualTo("-");
             assertThat(role(stopped, "observer-0")).as("no node answers: the genesis role").isEqualTo("no(genesis)");
