@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gridchain.wallet.NodeClient;
 import java.net.URI;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a validator (its role comes from the chain, not the genesis file), and `testnet start` brings a
  * stopped testnet back from its directory, where it goes on from the height it stopped at.
  */
+@Tag("long") // about 100 s of real processes and a governance change, like GovernanceIT
 class TestnetRestartIT {
     private static final Path JAR = Path.of(System.getProperty("gridchain.jar", "target/gridchain.jar"));
 
