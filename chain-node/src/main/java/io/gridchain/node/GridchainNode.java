@@ -202,10 +202,28 @@ public final class GridchainNode implements AutoCloseable {
                 new CapacityRoutes(ledger, proofs, server, clock), new EventRoutes(core.feed()), new GovernanceRoutes(ledger)));
         routes.addAll(more);
         ApiServer api = ApiServer.start(config.apiHost(), config.apiPort(), ledger, core.mempool(), core.metrics(), payloads,
-                routes, statusExtras, relay, config.apiLimits());
+                routes, withBlockTimes(config, ledger, statusExtras), relay, config.apiLimits());
         auth.set(new AuthorizationServer(config.publicBaseUrl(api.port()), ledger.chainId(), keys, core.oauthIds(), ledger::state,
                 clock));
         return api;
+    }
+
+    /**
+     * The block time this node paces its proposals by (its --block-time, or the chain's parameter as it
+     * was when the node started) next to the chain's parameter now. The node's own wins: block times are
+     * not checked by other validators (only timestamps against the clock drift bound), so each proposer
+     * paces its rounds by its own setting, and a governance change of the parameter reaches a node at its
+     * next start without --block-time.
+     */
+    private static Supplier<Map<String, Object>> withBlockTimes(NodeConfig config, Ledger ledger,
+                                                                Supplier<Map<String, Object>> extras) {
+        return () -> {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("blockTimeMillis", config.blockTime().toMillis());
+            m.put("targetBlockTimeMillis", ledger.params().targetBlockTimeMillis());
+            m.putAll(extras.get());
+            return m;
+        };
     }
 
     private static void requireSoleValidator(Ledger ledger, Address key) {
@@ -228,6 +246,11 @@ public final class GridchainNode implements AutoCloseable {
 
     public int apiPort() {
         return api.port();
+    }
+
+    /** The API's routes, as "GET /v1/status". */
+    public List<String> apiRoutes() {
+        return api.routes();
     }
 
     public Optional<P2PNetwork> network() {

@@ -28,9 +28,11 @@ public final class ApiServer implements AutoCloseable {
     private static final String ANSWERED_WITH_PROBLEM = "gridchain.problem";
 
     private final Javalin app;
+    private final List<String> routes;
 
-    private ApiServer(Javalin app) {
+    private ApiServer(Javalin app, List<String> routes) {
         this.app = app;
+        this.routes = routes;
     }
 
     /** Extra route groups (identity, capacity, …) plug in here. */
@@ -50,7 +52,13 @@ public final class ApiServer implements AutoCloseable {
                                   PayloadViews payloads, List<Routes> extraRoutes,
                                   Supplier<Map<String, Object>> statusExtras, Consumer<Transaction> relay,
                                   ApiLimits limits) {
+        List<String> served = new java.util.concurrent.CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(config -> {
+            config.events(events -> events.handlerAdded(h -> {
+                if (h.getHttpMethod().isHttpMethod()) {
+                    served.add(h.getHttpMethod() + " " + h.getPath());
+                }
+            }));
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.defaultContentType = "application/json";
@@ -69,7 +77,7 @@ public final class ApiServer implements AutoCloseable {
         } catch (io.javalin.util.JavalinBindException e) {
             throw new PortInUse(host, port, e);
         }
-        return new ApiServer(app);
+        return new ApiServer(app, served);
     }
 
     /** The API's port could not be bound; said without Javalin's types, which stay in this package. */
@@ -135,6 +143,11 @@ public final class ApiServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** Every route served, as "GET /v1/status": what the OpenAPI document must describe. */
+    public List<String> routes() {
+        return List.copyOf(routes);
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.gridchain.core.crypto.SigningKey;
 import io.gridchain.identity.PersonalSign;
 import io.gridchain.identity.auth.SiweChallengeCheck;
 import io.gridchain.wallet.NodeClient;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,6 +38,10 @@ final class LoginCommand implements Callable<Integer> {
             + "or an owner of several identities).")
     String identity;
 
+    @Option(names = "--scope", paramLabel = "SCOPE", description = "A scope to ask for, e.g. memberof:acme (repeatable); "
+            + "the node grants those that hold now, and always identity.")
+    List<String> scopes = new ArrayList<>();
+
     @Option(names = "--verbose", description = "Also print the signed message and the token response on standard error.")
     boolean verbose;
 
@@ -53,7 +59,7 @@ final class LoginCommand implements Callable<Integer> {
                     throw new CliException("not signing: " + problem);
                 });
         String signature = key.sign(PersonalSign.digest(message)).toString();
-        JsonNode token = client.siweToken(message, signature, Optional.ofNullable(identity));
+        JsonNode token = client.siweToken(message, signature, Optional.ofNullable(identity), scopes);
         if (verbose) {
             spec.commandLine().getErr().println(message);
             spec.commandLine().getErr().println("scope: " + token.path("scope").asText() + ", expires in "

@@ -61,7 +61,7 @@ class LeaseProofAcrossValidatorChangesTest {
             n.commit(tenant, TransactionBuilders.register("tenant", Metadata.EMPTY));
             JsonNode farm = n.commit(farmer, CapacityTransactions.createFarm("farm", "farmer", farmer.address()));
             long farmId = Long.parseLong(attributes(farm, "farm.created").get("farm").asText());
-            n.commit(farmer, CapacityTransactions.registerNode(gridNode.address(), farmId, new Resources(8, 32, 1000, 0), "ghent",
+            n.commit(farmer, CapacityTransactions.registerNode(gridNode, TestChain.CHAIN_ID, farmId, new Resources(8, 32, 1000, 0), "ghent",
                     new Prices(3_600_000, 360_000, 3_600, 0)));
             JsonNode created = n.commit(tenant, CapacityTransactions.createLease(gridNode.address(), "tenant",
                     new Resources(1, 1, 0, 0), 0, 3_600_000L * 2));

@@ -174,6 +174,28 @@ public final class LocalTestnet {
     }
 
     /**
+     * The testnet {@link #create} made in {@code dir}, to start again after {@code testnet down}: the
+     * same genesis, keys, ports and data, from each node's {@code node.json}. Its {@link #validatorKeys}
+     * are empty (they stay encrypted on disk).
+     */
+    public static LocalTestnet open(Path dir) throws IOException {
+        TestnetManifest manifest = TestnetManifest.read(dir);
+        Path jar = dir.resolve("gridchain.jar");
+        if (!Files.exists(jar)) {
+            throw new IOException(dir + " has no gridchain.jar; it was not made by `testnet up`");
+        }
+        List<NodeLaunch> launches = new ArrayList<>();
+        for (TestnetManifest.Node n : manifest.nodes()) {
+            Path file = dir.resolve(n.name()).resolve("node.json");
+            if (!Files.exists(file)) {
+                throw new IOException("no " + file + "; cannot start " + n.name() + " again");
+            }
+            launches.add(JSON.readValue(file.toFile(), NodeLaunch.class));
+        }
+        return new LocalTestnet(dir, jar, manifest.chainId(), launches, List.of(), manifest.netnsLayout());
+    }
+
+    /**
      * A port no other node of this testnet has and nothing listens on now, taken below Linux's
      * ephemeral range (32768+) so an outgoing connection cannot grab it before the node binds it.
      */
