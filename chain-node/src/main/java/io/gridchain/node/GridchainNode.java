@@ -28,6 +28,8 @@ import io.gridchain.node.chain.GenesisData;
 import io.gridchain.node.chain.Ledger;
 import io.gridchain.node.config.NetworkConfig;
 import io.gridchain.node.config.NodeConfig;
+import io.gridchain.node.api.console.BlockFeed;
+import io.gridchain.node.api.console.ConsoleRoutes;
 import io.gridchain.node.events.LeaseEventFeed;
 import io.gridchain.node.mempool.Admission;
 import io.gridchain.node.mempool.Mempool;
@@ -74,7 +76,7 @@ public final class GridchainNode implements AutoCloseable {
 
     /** What every node has, whatever makes its blocks. */
     private record Core(ChainStore store, Ledger ledger, Mempool mempool, NodeMetrics metrics, LeaseEventFeed feed,
-                        KeyValueStore oauthIds) {
+                        BlockFeed blocks, KeyValueStore oauthIds) {
         static Core open(NodeConfig config, GenesisData genesis, Clock clock) {
             try {
                 Files.createDirectories(config.chainDir());
@@ -94,7 +96,9 @@ public final class GridchainNode implements AutoCloseable {
                 metrics.watchMempool(mempool::size, mempool::sizeInBytes);
                 LeaseEventFeed feed = new LeaseEventFeed(ledger);
                 ledger.addListener(feed);
-                return new Core(store, ledger, mempool, metrics, feed, LevelDbKeyValueStore.open(config.oauthDir().toFile()));
+                BlockFeed blocks = new BlockFeed(ledger, mempool::size);
+                ledger.addListener(blocks);
+                return new Core(store, ledger, mempool, metrics, feed, blocks, LevelDbKeyValueStore.open(config.oauthDir().toFile()));
             } catch (RuntimeException e) {
                 store.close();
                 throw e;
@@ -103,6 +107,7 @@ public final class GridchainNode implements AutoCloseable {
 
         void close() {
             feed.close();
+            blocks.close();
             store.close();
             oauthIds.close();
         }
@@ -115,7 +120,8 @@ public final class GridchainNode implements AutoCloseable {
             requireSoleValidator(core.ledger(), validatorKey.address());
             DevBlockProducer producer = new DevBlockProducer(core.ledger(), core.mempool(), validatorKey.address(), certifier,
                     clock, config.blockTime(), core.metrics());
-            ApiServer api = startApi(config, core, clock, List.of(), Map::of, tx -> {});
+            ApiServer api = startApi(config, core, clock, List.of(), Map::of, tx -> {},
+                    () -> "<p>A single-validator dev node: it makes every block itself, with no peers.</p>");
             producer.start();
             log.info("chain {} at height {}, API on http://{}:{}", core.ledger().chainId(), core.ledger().head().height(),
                     config.apiHost(), api.port());
@@ -145,7 +151,8 @@ public final class GridchainNode implements AutoCloseable {
             NetRoutes netRoutes = new NetRoutes(ledger, network, driver::syncing, driver::targetHeight,
                     driver::progress);
             ApiServer api = startApi(config, core, clock, List.of(netRoutes),
-                    () -> netRoutes.statusFields(ledger.validators().contains(key.address())), relay::publish);
+                    () -> netRoutes.statusFields(ledger.validators().contains(key.address())), relay::publish,
+                    () -> ConsoleRoutes.nodeSummary(netRoutes.statusFields(ledger.validators().contains(key.address()))));
             driver.start();
             log.info("chain {} at height {} as {} {}; API on http://{}:{}, libp2p on {}", ledger.chainId(),
                     ledger.head().height(), ledger.validators().contains(key.address()) ? "validator" : "observer",
@@ -183,7 +190,8 @@ public final class GridchainNode implements AutoCloseable {
      * (port 0 picks one); until then, which is only while starting, its routes answer 503.
      */
     private static ApiServer startApi(NodeConfig config, Core core, Clock clock, List<ApiServer.Routes> more,
-                                      Supplier<Map<String, Object>> statusExtras, Consumer<Transaction> relay) {
+                                      Supplier<Map<String, Object>> statusExtras, Consumer<Transaction> relay,
+                                      Supplier<String> consoleNodeSummary) {
         Ledger ledger = core.ledger();
         PayloadViews payloads = PayloadViews.standard();
         StateProofs proofs = new StateProofs(ledger, new JsonViews(payloads));
@@ -199,6 +207,7 @@ public final class GridchainNode implements AutoCloseable {
         List<ApiServer.Routes> routes = new ArrayList<>(List.of(new IdentityRoutes(ledger, proofs), new OAuthRoutes(server),
                 new CapacityRoutes(ledger, proofs, server, clock), new EventRoutes(core.feed()), new GovernanceRoutes(ledger)));
         routes.addAll(more);
+        routes.add(new ConsoleRoutes(ledger, core.mempool(), core.blocks(), server, clock, consoleNodeSummary));
         ApiServer api = ApiServer.start(config.apiHost(), config.apiPort(), ledger, core.mempool(), core.metrics(), payloads,
                 routes, statusExtras, relay);
         auth.set(new AuthorizationServer(config.publicBaseUrl(api.port()), ledger.chainId(), keys, core.oauthIds(), ledger::state,
