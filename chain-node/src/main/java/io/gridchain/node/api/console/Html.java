@@ -70,11 +70,12 @@ final class Html {
             return b.append("</ul>").toString();
         }
         String s = String.valueOf(v);
+        // Whole values here (a definition list wraps them); tables use the short forms.
         if (ADDRESS.matcher(s).matches()) {
-            return account(s);
+            return "<a class=\"mono wrap\" href=\"/accounts/" + esc(s) + "\">" + esc(s) + "</a>";
         }
         if (HASH.matcher(s).matches()) {
-            return shortLink("/search?q=" + s, s);
+            return "<a class=\"mono wrap\" href=\"/search?q=" + esc(s) + "\">" + esc(s) + "</a>";
         }
         return esc(s);
     }

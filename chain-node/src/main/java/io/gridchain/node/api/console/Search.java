@@ -49,6 +49,10 @@ final class Search {
                     + "organization or farm name, a grid node id or a lease id");
         }
         List<Hit> hits = new ArrayList<>();
+        java.util.regex.Matcher kind = KIND_AND_NUMBER.matcher(q);
+        if (kind.matches()) {
+            return byKind(q, kind.group(1).toLowerCase(java.util.Locale.ROOT), Long.parseLong(kind.group(2)), chain);
+        }
         if (q.matches("[0-9]{1,18}")) {
             long n = Long.parseLong(q);
             if (n <= chain.head()) {
@@ -92,6 +96,21 @@ final class Search {
         }
         chain.farmByName(q).ifPresent(id -> hits.add(new Hit("farm", "farm " + q + " (id " + id + ")", "/farms/" + id)));
         return answer(q, hits, "no identity, organization or farm is named '" + q + "'");
+    }
+
+    /** "lease 3", "farm #1", "block:12", "height 12": a number that says what it is. */
+    private static final java.util.regex.Pattern KIND_AND_NUMBER =
+            java.util.regex.Pattern.compile("(?i)(lease|farm|block|height)\\s*[:#]?\\s*([0-9]{1,18})");
+
+    private static Result byKind(String q, String kind, long n, Lookup chain) {
+        return switch (kind) {
+            case "lease" -> chain.lease(n) ? new Result.One(new Hit("lease", "lease " + n, "/leases/" + n))
+                    : new Result.Unknown(q, "no lease has the id " + n);
+            case "farm" -> chain.farm(n) ? new Result.One(new Hit("farm", "farm " + n, "/farms/" + n))
+                    : new Result.Unknown(q, "no farm has the id " + n);
+            default -> n <= chain.head() ? new Result.One(new Hit("block", "block at height " + n, "/blocks/" + n))
+                    : new Result.Unknown(q, "no block at height " + n + " (the head is " + chain.head() + ")");
+        };
     }
 
     private static Result answer(String q, List<Hit> hits, String unknown) {
