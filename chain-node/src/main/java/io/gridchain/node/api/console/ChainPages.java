@@ -23,6 +23,7 @@ import io.gridchain.node.api.Json;
 import io.gridchain.node.api.JsonViews;
 import io.gridchain.node.chain.Ledger;
 import io.gridchain.node.mempool.Mempool;
+import io.gridchain.node.storage.ChainStore;
 import io.gridchain.node.storage.TxLocation;
 import io.gridchain.wallet.Grid;
 import java.time.Instant;
@@ -38,8 +39,7 @@ final class ChainPages {
     static final int BLOCKS_PER_PAGE = 25;
     /** How far back the validators page counts signed and missed blocks. */
     static final int SIGNING_WINDOW = 100;
-    /** Without an address index, an account page lists what it finds in this many recent blocks. */
-    static final int ACCOUNT_SCAN = 2_000;
+    static final int TXS_PER_PAGE = 25;
 
     private final Ledger ledger;
     private final Mempool mempool;
@@ -291,7 +291,7 @@ final class ChainPages {
         return Optional.of(Page.render(ledger.chainId(), "Transaction", h.toString()));
     }
 
-    Optional<String> account(String text) {
+    Optional<String> account(String text, int page) {
         if (!(Address.parse(text) instanceof Address.Parsed.Valid valid)) {
             return Optional.empty();
         }
@@ -308,33 +308,41 @@ final class ChainPages {
         StringBuilder owned = new StringBuilder(names.isEmpty() ? "<p>none</p>" : "<ul>");
         names.forEach(n -> owned.append("<li>").append(Html.link("/identities/" + Html.seg(n), n)).append("</li>"));
         h.section("Identities owned", owned + (names.isEmpty() ? "" : "</ul>"));
-        h.section("Transactions", accountTransactions(address, head));
+        h.section("Transactions", accountTransactions(address, page));
         return Optional.of(Page.render(ledger.chainId(), "Account " + address, h.toString()));
     }
 
-    /** Transactions sent by or naming the address, newest first, in the last {@link #ACCOUNT_SCAN} blocks. */
-    private String accountTransactions(Address address, long head) {
-        String needle = address.toString().toLowerCase(java.util.Locale.ROOT);
+    /** The address's transactions from the store's address index, newest first, one page at a time. */
+    private String accountTransactions(Address address, int page) {
+        ChainStore.AddressPage found = ledger.store().transactionsOf(address, page * TXS_PER_PAGE, TXS_PER_PAGE);
         List<List<String>> rows = new ArrayList<>();
-        long from = Math.max(1, head - ACCOUNT_SCAN + 1);
-        for (long height = head; height >= from && rows.size() < 50; height--) {
-            Optional<Block> block = ledger.store().block(height);
-            if (block.isEmpty() || block.get().transactions().isEmpty()) {
+        for (TxLocation at : found.items()) {
+            Optional<Block> block = ledger.store().block(at.height());
+            if (block.isEmpty() || at.index() >= block.get().transactions().size()) {
                 continue;
             }
-            for (Transaction tx : block.get().transactions()) {
-                boolean sent = tx.sender().map(address::equals).orElse(false);
-                boolean named = !sent && String.valueOf(views.transaction(tx).get("payload")).toLowerCase(java.util.Locale.ROOT)
-                        .contains(needle);
-                if (sent || named) {
-                    String hash = tx.hash().toHex();
-                    rows.add(List.of(Html.shortLink("/txs/" + hash, hash), Html.link("/blocks/" + height, height),
-                            Html.esc(tx.kind()), sent ? "sent" : "received or named"));
-                }
-            }
+            Transaction tx = block.get().transactions().get(at.index());
+            String hash = tx.hash().toHex();
+            boolean sent = tx.sender().map(address::equals).orElse(false);
+            rows.add(List.of(Html.shortLink("/txs/" + hash, hash), Html.link("/blocks/" + at.height(), at.height()),
+                    Html.esc(tx.kind()), sent ? "sender" : "named"));
         }
-        return "<p class=\"note\">Blocks " + from + " to " + head + " (this node keeps no index by address yet), newest first, at most 50.</p>"
-                + Html.table("Transactions of this account", List.of("Hash", "Block", "Kind", "Role"), rows);
+        StringBuilder b = new StringBuilder();
+        if (found.indexedFrom() > 0) {
+            b.append("<p class=\"note\" id=\"index-note\">This node's store predates the address index: transactions before height ")
+                    .append(found.indexedFrom()).append(" are not listed. To list them on a node of a ")
+                    .append("validator network, rebuild its store: stop it, move <code>&lt;data-dir&gt;/chain</code> away and start it ")
+                    .append("again; it syncs the blocks from its peers and indexes them.</p>");
+        }
+        b.append(Html.table("Transactions of this account, newest first", List.of("Hash", "Block", "Kind", "Role"), rows));
+        b.append("<nav class=\"pager\" aria-label=\"Pages of transactions\">");
+        if (page > 0) {
+            b.append(Html.link("/accounts/" + address + (page == 1 ? "" : "?page=" + (page - 1)), "Newer"));
+        }
+        if (found.more()) {
+            b.append(Html.link("/accounts/" + address + "?page=" + (page + 1), "Older"));
+        }
+        return b.append("</nav>").toString();
     }
 
     String validators(String nodeSummary) {

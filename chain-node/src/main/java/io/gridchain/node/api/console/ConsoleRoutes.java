@@ -62,7 +62,8 @@ public final class ConsoleRoutes implements ApiServer.Routes {
         app.get("/blocks", ctx -> html(ctx, chain.blocks(number(ctx.queryParam("before")))));
         app.get("/blocks/{id}", ctx -> page(ctx, chain.block(ctx.pathParam("id")), "block " + ctx.pathParam("id")));
         app.get("/txs/{hash}", ctx -> page(ctx, chain.transaction(ctx.pathParam("hash")), "transaction " + ctx.pathParam("hash")));
-        app.get("/accounts/{address}", ctx -> page(ctx, chain.account(ctx.pathParam("address")),
+        app.get("/accounts/{address}", ctx -> page(ctx, chain.account(ctx.pathParam("address"),
+                (int) Math.min(number(ctx.queryParam("page")).orElse(0L), 100_000)),
                 "address " + ctx.pathParam("address")));
         app.get("/validators", ctx -> html(ctx, chain.validators(nodeSummary.get())));
         app.get("/identities/{name}", ctx -> page(ctx, grid.identity(ctx.pathParam("name")), "identity " + ctx.pathParam("name")));
