@@ -10,7 +10,8 @@
     const xs = [], ys = [];
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i], prev = blocks[i - 1];
-      const dt = prev ? (b.time - prev.time) / 1000 : null;
+      // The first block's parent is the genesis, whose time is the chain's creation: no interval to show.
+      const dt = prev && prev.height > 0 ? (b.time - prev.time) / 1000 : null;
       let y;
       switch (name) {
         case 'interval': y = dt; break;
@@ -34,7 +35,7 @@
     const opts = {
       width: width(el), height: 160,
       scales: { x: { time: false } },
-      axes: [{ label: 'height' }, {}],
+      axes: [{ label: 'height' }, { size: 56 }],
       legend: { show: false },
       series: [{}, { label: name, stroke: '#0b5cad', fill: 'rgba(11,92,173,0.08)', spanGaps: false }],
     };

@@ -251,7 +251,7 @@ final class ChainPages {
             signedPower += power;
             rows.add(List.of(Html.account(s.validator().toString()), Long.toString(power), percent(power, set.totalPower())));
         }
-        return "<p id=\"signed-share\">Round " + cert.round() + ": " + cert.signatures().size() + " signers with "
+        return "<p id=\"signed-share\">Round " + cert.round() + ": " + cert.signatures().size() + (cert.signatures().size() == 1 ? " signer" : " signers") + " with "
                 + signedPower + " of " + set.totalPower() + " power (" + percent(signedPower, set.totalPower()) + ") signed.</p>"
                 + Html.table("Signers", List.of("Validator", "Power", "Share"), rows);
     }

@@ -223,15 +223,18 @@ public final class ConsoleRoutes implements ApiServer.Routes {
         }
     }
 
+    /** The version of a WebJar as pinned in the build (console/webjars.properties is filled in by Maven). */
     private static String webjarVersion(String artifact) {
-        String name = "/META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties";
-        try (InputStream in = ConsoleRoutes.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("the console's " + artifact + " WebJar is missing (" + name + ")");
-            }
+        try (InputStream in = ConsoleRoutes.class.getResourceAsStream("/console/webjars.properties")) {
             Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version");
+            if (in != null) {
+                p.load(in);
+            }
+            String version = p.getProperty(artifact);
+            if (version == null || version.startsWith("$")) {
+                throw new IllegalStateException("the console's WebJar version of " + artifact + " is missing from the build");
+            }
+            return version;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
