@@ -69,8 +69,9 @@ final class ChainPages {
         long now = System.currentTimeMillis();
         List<BlockFeed.BlockStat> stats = feed.last(BlockFeed.WINDOW);
         ValidatorSet validators = ledger.validators();
-        Map<Address, Integer> signed = signedCounts(stats, SIGNING_WINDOW);
-        int window = Math.min(SIGNING_WINDOW, stats.size());
+        List<BlockFeed.BlockStat> certified = certified(stats);
+        Map<Address, Integer> signed = signedCounts(certified, SIGNING_WINDOW);
+        int window = Math.min(SIGNING_WINDOW, certified.size());
         Html h = new Html();
         h.h(1, "Chain " + ledger.chainId());
         h.raw("<dl class=\"tiles\" id=\"head\">")
@@ -111,6 +112,11 @@ final class ChainPages {
 
     static String percent(long part, long total) {
         return total == 0 ? "—" : String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * part / total);
+    }
+
+    /** The genesis block has no certificate: nobody signed it, and nobody missed it. */
+    private static List<BlockFeed.BlockStat> certified(List<BlockFeed.BlockStat> stats) {
+        return stats.stream().filter(s -> s.height() > 0).toList();
     }
 
     private static Map<Address, Integer> signedCounts(List<BlockFeed.BlockStat> stats, int window) {
@@ -349,7 +355,7 @@ final class ChainPages {
         BlockHeader head = ledger.head();
         StateReader state = ledger.state();
         ValidatorSet set = ValidatorSetState.read(state);
-        List<BlockFeed.BlockStat> stats = feed.last(SIGNING_WINDOW);
+        List<BlockFeed.BlockStat> stats = certified(feed.last(SIGNING_WINDOW));
         Map<Address, Integer> signed = signedCounts(stats, SIGNING_WINDOW);
         Map<Address, Long> lastProposed = new HashMap<>();
         stats.forEach(s -> lastProposed.put(s.proposer(), s.height()));

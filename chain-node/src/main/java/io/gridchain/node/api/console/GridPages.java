@@ -264,10 +264,42 @@ final class GridPages {
             times.put(k, m.get(k));
         }
         h.section("Times", Html.dl(times));
+        h.section("Escrow over time", EscrowChart.svg(found.get()));
+        h.section("Transactions of this lease", leaseTransactions(found.get()));
         h.section("Change it", "<p>Top up: <code>gridchain lease top-up " + id + " --amount &lt;GRID&gt; --keystore &lt;tenant key&gt;</code>"
                 + "</p><p>Cancel (the unused escrow comes back): <code>gridchain lease cancel " + id
                 + " --keystore &lt;tenant key&gt;</code></p>");
         return Optional.of(Page.render(ledger.chainId(), "Lease " + id, h.toString()));
+    }
+
+    /** How far back in the grid node's transactions (address index) a lease page looks for its own. */
+    static final int LEASE_SCAN = 1_000;
+
+    /**
+     * The transactions that made and changed the lease: found among its grid node's transactions (every lease
+     * event names the node) by the lease id their events carry. Settlements at the end of a block (grace,
+     * out of funds) are block events, not transactions: the block pages show those.
+     */
+    private String leaseTransactions(LeaseView v) {
+        String id = Long.toString(v.lease().id());
+        List<List<String>> rows = new ArrayList<>();
+        for (io.gridchain.node.storage.TxLocation at : ledger.store().transactionsOf(v.lease().node(), 0, LEASE_SCAN).items()) {
+            Optional<io.gridchain.core.block.Block> block = ledger.store().block(at.height());
+            if (block.isEmpty() || at.index() >= block.get().transactions().size()) {
+                continue;
+            }
+            io.gridchain.core.tx.Transaction tx = block.get().transactions().get(at.index());
+            Optional<io.gridchain.core.exec.Receipt> receipt = ledger.store().receipt(tx.hash());
+            for (io.gridchain.core.tx.Event e : receipt.map(io.gridchain.core.exec.Receipt::events).orElse(List.of())) {
+                if (e.type().startsWith("lease.") && id.equals(e.attributes().get("lease"))) {
+                    String hash = tx.hash().toHex();
+                    rows.add(List.of(Html.shortLink("/txs/" + hash, hash), Html.link("/blocks/" + at.height(), at.height()),
+                            Html.esc(e.type())));
+                    break;
+                }
+            }
+        }
+        return Html.table("Transactions that made and changed this lease, newest first", List.of("Transaction", "Block", "Event"), rows);
     }
 
     /** The "mine" view of a signed-in address: the identities it owns and their leases as tenant. */

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -135,9 +132,14 @@ class ConsoleBrowserTest {
         assertThat((List<String>) result).as("serious or critical accessibility violations on " + path).isEmpty();
     }
 
+    /** The whole page, not only the window (Chromium's own capture beyond the viewport). */
     private void screenshot(String name) throws IOException {
-        Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(png, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Number width = (Number) browser.executeScript("return document.documentElement.scrollWidth");
+        Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
+        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", Math.min(height.intValue(), 4000),
+                        "scale", 1)));
+        Files.write(SHOTS.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     private String text(String css) {
@@ -201,6 +203,9 @@ class ConsoleBrowserTest {
         String validator = gov.get("validators").get(0).get("address").asText();
         assertThat(browser.findElement(By.cssSelector("a[href='/accounts/" + validator + "']")).isDisplayed()).isTrue();
         assertThat(text("main")).contains("Total power " + gov.get("totalPower").asText(), "Pending governance changes");
+        List<WebElement> cells = browser.findElements(By.cssSelector("main section:first-of-type tbody tr:first-child td"));
+        assertThat(Long.parseLong(cells.get(4).getText())).as("signed").isPositive();
+        assertThat(cells.get(5).getText()).as("the sole validator missed no block").isEqualTo("0");
     }
 
     @Test
@@ -232,9 +237,12 @@ class ConsoleBrowserTest {
                 .satisfies(units -> assertThat(Long.parseLong(units)).isBetween(
                         Long.parseLong(lease.get("escrowLeft").asText()) - 50_000_000L, Long.parseLong(lease.get("escrowLeft").asText())));
         assertThat(browser.findElement(By.cssSelector("#lease a[href='/nodes/" + data.gridNode.address() + "']"))).isNotNull();
+        assertThat(text("main")).contains("lease.created").doesNotContain("lease.ended");
         JsonNode ended = data.api("/v1/leases/" + data.endedLease);
         open("/leases/" + data.endedLease, "lease-ended");
         assertThat(text("#lease-state")).isEqualTo(ended.get("state").asText()).isEqualTo("ended");
+        assertThat(text("main")).contains("lease.created", "lease.ended");
+        assertThat(browser.findElements(By.cssSelector("figure.escrow svg"))).hasSize(1);
     }
 
     private void search(String query) {
