@@ -129,10 +129,14 @@ final class ChainPages {
         return signed;
     }
 
+    /** What the charts need of each block, without hashes and proposers (the head stream carries those). */
     static String statsJson(List<BlockFeed.BlockStat> stats) {
         List<Object> rows = new ArrayList<>();
         for (BlockFeed.BlockStat s : stats) {
-            rows.add(statMap(s));
+            Map<String, Object> m = statMap(s);
+            m.remove("hash");
+            m.remove("proposer");
+            rows.add(m);
         }
         try {
             // Numbers and hex only: "</" cannot occur, so the JSON cannot close the script element.
