@@ -384,9 +384,36 @@ final class ChainPages {
         }
         h.section("Pending governance changes", Html.table("Changes and the height each takes effect",
                 List.of("Effective height", "Change"), pending));
+        h.section("Recorded evidence", evidence(set));
         h.section("Parameters", Html.dl(GovernanceViews.params(ChainParams.read(state))));
         h.section("This node", nodeSummary);
         return Page.render(ledger.chainId(), "Validators", h.toString());
+    }
+
+    /** How far back in each validator's transactions (address index) the evidence against it is looked for. */
+    static final int EVIDENCE_SCAN = 200;
+
+    /** Evidence recorded against each validator: found in its address index by the events that name it. */
+    private String evidence(ValidatorSet set) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Validator v : set.validators()) {
+            for (TxLocation at : ledger.store().transactionsOf(v.address(), 0, EVIDENCE_SCAN).items()) {
+                for (io.gridchain.core.exec.Receipt r : ledger.store().receipts(at.height())) {
+                    if (r.index() != at.index()) {
+                        continue;
+                    }
+                    for (Event e : r.events()) {
+                        if (e.type().equals("evidence.recorded") && v.address().toString().equals(e.attributes().get("validator"))) {
+                            String hash = r.txHash().toHex();
+                            rows.add(List.of(Html.account(v.address().toString()), Html.link("/blocks/" + at.height(), at.height()),
+                                    Html.shortLink("/txs/" + hash, hash), Html.dl(e.attributes())));
+                        }
+                    }
+                }
+            }
+        }
+        return Html.table("Evidence of double signing recorded on chain, newest first per validator",
+                List.of("Validator", "Block", "Transaction", "Details"), rows);
     }
 
     static String time(long millis) {
