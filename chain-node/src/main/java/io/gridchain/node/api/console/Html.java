@@ -80,9 +80,19 @@ final class Html {
         return esc(s);
     }
 
+    /** Fields that hold token units (payloads, events, parameters): shown in GRID as well. */
+    private static final java.util.Set<String> AMOUNTS = java.util.Set.of("amount", "escrow", "fee", "minFee", "paidToFarm",
+            "refunded", "ratePerHour", "deposited", "paid", "used", "registrationFee", "updateFee");
+
     static String dl(Map<?, ?> m) {
         StringBuilder b = new StringBuilder("<dl class=\"kv\">");
-        m.forEach((k, v) -> b.append("<dt>").append(esc(k)).append("</dt><dd>").append(value(v)).append("</dd>"));
+        m.forEach((k, v) -> {
+            b.append("<dt>").append(esc(k)).append("</dt><dd>").append(value(v));
+            if (AMOUNTS.contains(String.valueOf(k)) && v != null && String.valueOf(v).matches("[0-9]{1,18}")) {
+                b.append(" units (").append(esc(io.gridchain.wallet.Grid.format(Long.parseLong(String.valueOf(v))))).append(')');
+            }
+            b.append("</dd>");
+        });
         return b.append("</dl>").toString();
     }
 
