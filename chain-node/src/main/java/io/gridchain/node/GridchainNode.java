@@ -15,6 +15,8 @@ import io.gridchain.node.api.Problem;
 import io.gridchain.node.api.ProblemException;
 import io.gridchain.node.api.StateProofs;
 import io.gridchain.node.api.capacity.CapacityRoutes;
+import io.gridchain.node.api.console.BlockFeed;
+import io.gridchain.node.api.console.ConsoleRoutes;
 import io.gridchain.node.api.events.EventRoutes;
 import io.gridchain.node.api.identity.IdentityRoutes;
 import io.gridchain.node.api.oauth.OAuthRoutes;
@@ -28,8 +30,6 @@ import io.gridchain.node.chain.GenesisData;
 import io.gridchain.node.chain.Ledger;
 import io.gridchain.node.config.NetworkConfig;
 import io.gridchain.node.config.NodeConfig;
-import io.gridchain.node.api.console.BlockFeed;
-import io.gridchain.node.api.console.ConsoleRoutes;
 import io.gridchain.node.events.LeaseEventFeed;
 import io.gridchain.node.mempool.Admission;
 import io.gridchain.node.mempool.Mempool;
@@ -120,8 +120,7 @@ public final class GridchainNode implements AutoCloseable {
             requireSoleValidator(core.ledger(), validatorKey.address());
             DevBlockProducer producer = new DevBlockProducer(core.ledger(), core.mempool(), validatorKey.address(), certifier,
                     clock, config.blockTime(), core.metrics());
-            ApiServer api = startApi(config, core, clock, List.of(), Map::of, tx -> {},
-                    () -> "<p>A single-validator dev node: it makes every block itself, with no peers.</p>");
+            ApiServer api = startApi(config, core, clock, List.of(), Map::of, tx -> {});
             producer.start();
             log.info("chain {} at height {}, API on http://{}:{}", core.ledger().chainId(), core.ledger().head().height(),
                     config.apiHost(), api.port());
@@ -151,8 +150,7 @@ public final class GridchainNode implements AutoCloseable {
             NetRoutes netRoutes = new NetRoutes(ledger, network, driver::syncing, driver::targetHeight,
                     driver::progress);
             ApiServer api = startApi(config, core, clock, List.of(netRoutes),
-                    () -> netRoutes.statusFields(ledger.validators().contains(key.address())), relay::publish,
-                    () -> ConsoleRoutes.nodeSummary(netRoutes.statusFields(ledger.validators().contains(key.address()))));
+                    () -> netRoutes.statusFields(ledger.validators().contains(key.address())), relay::publish);
             driver.start();
             log.info("chain {} at height {} as {} {}; API on http://{}:{}, libp2p on {}", ledger.chainId(),
                     ledger.head().height(), ledger.validators().contains(key.address()) ? "validator" : "observer",
@@ -190,8 +188,7 @@ public final class GridchainNode implements AutoCloseable {
      * (port 0 picks one); until then, which is only while starting, its routes answer 503.
      */
     private static ApiServer startApi(NodeConfig config, Core core, Clock clock, List<ApiServer.Routes> more,
-                                      Supplier<Map<String, Object>> statusExtras, Consumer<Transaction> relay,
-                                      Supplier<String> consoleNodeSummary) {
+                                      Supplier<Map<String, Object>> statusExtras, Consumer<Transaction> relay) {
         Ledger ledger = core.ledger();
         PayloadViews payloads = PayloadViews.standard();
         StateProofs proofs = new StateProofs(ledger, new JsonViews(payloads));
@@ -207,7 +204,7 @@ public final class GridchainNode implements AutoCloseable {
         List<ApiServer.Routes> routes = new ArrayList<>(List.of(new IdentityRoutes(ledger, proofs), new OAuthRoutes(server),
                 new CapacityRoutes(ledger, proofs, server, clock), new EventRoutes(core.feed()), new GovernanceRoutes(ledger)));
         routes.addAll(more);
-        routes.add(new ConsoleRoutes(ledger, core.mempool(), core.blocks(), server, clock, consoleNodeSummary));
+        routes.add(new ConsoleRoutes(ledger, core.mempool(), core.blocks(), server, clock, statusExtras));
         ApiServer api = ApiServer.start(config.apiHost(), config.apiPort(), ledger, core.mempool(), core.metrics(), payloads,
                 routes, statusExtras, relay);
         auth.set(new AuthorizationServer(config.publicBaseUrl(api.port()), ledger.chainId(), keys, core.oauthIds(), ledger::state,

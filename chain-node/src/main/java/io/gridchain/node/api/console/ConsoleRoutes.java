@@ -40,19 +40,19 @@ public final class ConsoleRoutes implements ApiServer.Routes {
     private final Supplier<AuthorizationServer> auth;
     private final ChainPages chain;
     private final GridPages grid;
-    private final Supplier<String> nodeSummary;
+    private final Supplier<Map<String, Object>> nodeStatus;
     private final Map<String, byte[]> assets = new ConcurrentHashMap<>();
     private final String uplotDir;
 
     public ConsoleRoutes(Ledger ledger, Mempool mempool, BlockFeed feed, Supplier<AuthorizationServer> auth, Clock clock,
-                         Supplier<String> nodeSummary) {
+                         Supplier<Map<String, Object>> nodeStatus) {
         this.ledger = ledger;
         this.mempool = mempool;
         this.feed = feed;
         this.auth = auth;
         this.chain = new ChainPages(ledger, mempool, new JsonViews(PayloadViews.standard()), feed);
         this.grid = new GridPages(ledger, clock);
-        this.nodeSummary = nodeSummary;
+        this.nodeStatus = nodeStatus;
         this.uplotDir = "/META-INF/resources/webjars/uplot/" + webjarVersion("uplot") + "/dist/";
     }
 
@@ -65,7 +65,7 @@ public final class ConsoleRoutes implements ApiServer.Routes {
         app.get("/accounts/{address}", ctx -> page(ctx, chain.account(ctx.pathParam("address"),
                 (int) Math.min(number(ctx.queryParam("page")).orElse(0L), 100_000)),
                 "address " + ctx.pathParam("address")));
-        app.get("/validators", ctx -> html(ctx, chain.validators(nodeSummary.get())));
+        app.get("/validators", ctx -> html(ctx, chain.validators(nodeSummary(nodeStatus.get()))));
         app.get("/identities/{name}", ctx -> page(ctx, grid.identity(ctx.pathParam("name")), "identity " + ctx.pathParam("name")));
         app.get("/orgs/{name}", ctx -> page(ctx, grid.organization(ctx.pathParam("name")), "organization " + ctx.pathParam("name")));
         app.get("/grid", ctx -> html(ctx, grid.grid(number(ctx.queryParam("farm")), new Resources(
@@ -240,9 +240,10 @@ public final class ConsoleRoutes implements ApiServer.Routes {
         }
     }
 
-    /** The serving node's peers and consensus position, from the fields it adds to {@code /v1/status}. */
-    public static String nodeSummary(Map<String, Object> status) {
-        return "<div id=\"node-status\">" + Html.dl(status) + "</div>";
+    /** The serving node's peers and consensus position: the fields a networked node adds to {@code /v1/status}. */
+    static String nodeSummary(Map<String, Object> status) {
+        return status.isEmpty() ? "<p id=\"node-status\">A single-validator dev node: it makes every block itself, with no peers.</p>"
+                : "<div id=\"node-status\">" + Html.dl(status) + "</div>";
     }
 
     static String json(Object value) {

@@ -204,6 +204,7 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.cssSelector("a[href='/accounts/" + validator + "']")).isDisplayed()).isTrue();
         assertThat(text("main")).contains("Total power " + gov.get("totalPower").asText(), "Pending governance changes",
                 "Recorded evidence");
+        assertThat(text("#node-status")).contains("single-validator dev node");
         List<WebElement> cells = browser.findElements(By.cssSelector("main section:first-of-type tbody tr:first-child td"));
         assertThat(Long.parseLong(cells.get(4).getText())).as("signed").isPositive();
         assertThat(cells.get(5).getText()).as("the sole validator missed no block").isEqualTo("0");
