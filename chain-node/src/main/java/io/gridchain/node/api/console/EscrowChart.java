@@ -4,59 +4,80 @@ import io.gridchain.capacity.Lease;
 import io.gridchain.capacity.LeaseView;
 import io.gridchain.wallet.Grid;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A lease's escrow over time as an inline SVG drawn on the server (no script): what was deposited at the
- * start, what is left now, and where the line reaches zero at the paid-until time if nothing is added. It is
- * drawn from the lease's record, so a top-up shows as today's deposit from the start.
+ * A lease's escrow over time as an inline SVG drawn on the server (no script), from the lease's record:
+ * the deposit at the start, falling at the lease's rate; then, for an open lease, dashed to zero at its
+ * paid-until time; for a lease in grace, zero since that time; for an ended lease, the refund at its end.
+ * A top-up shows as part of the deposit from the start, since the record keeps only the total.
  */
 final class EscrowChart {
     private static final int W = 600;
     private static final int H = 160;
-    private static final int PAD = 36;
+    private static final int PAD = 16;
+    private static final int BOTTOM = 28;
 
     private EscrowChart() {}
 
     static String svg(LeaseView v) {
         Lease l = v.lease();
-        long start = l.startSec();
-        long now = l.endedAt() > 0 ? Math.max(start, l.endedAt()) : Math.max(start, v.at());
         long deposited = l.deposited();
         if (deposited <= 0 || v.paidUntil() > Instant.MAX.getEpochSecond()) {
             return "<p>This lease holds no escrow to draw (it is free or has no deposit).</p>";
         }
-        long end = l.endedAt() > 0 ? now + 1 : Math.max(now + 1, v.paidUntil());
-        long left = v.escrowLeft();
-        double span = end - start;
-        String startPoint = x(0) + "," + y(deposited, deposited);
-        String nowPoint = x((now - start) / span) + "," + y(left, deposited);
-        String endPoint = x(1) + "," + y(0, deposited);
-        String label = "Escrow of lease " + l.id() + ": " + Grid.format(deposited) + " deposited at " + Instant.ofEpochSecond(start)
-                + ", " + Grid.format(left) + " left at " + Instant.ofEpochSecond(now)
-                + (l.endedAt() > 0 ? ", ended" : ", none left at " + Instant.ofEpochSecond(v.paidUntil()) + " unless topped up");
-        return "<figure class=\"escrow\"><svg viewBox=\"0 0 " + W + " " + H + "\" role=\"img\" aria-label=\"" + Html.esc(label) + "\">"
-                + "<line x1=\"" + PAD + "\" y1=\"" + (H - PAD) + "\" x2=\"" + (W - 8) + "\" y2=\"" + (H - PAD) + "\" stroke=\"#888\"/>"
-                + "<line x1=\"" + PAD + "\" y1=\"8\" x2=\"" + PAD + "\" y2=\"" + (H - PAD) + "\" stroke=\"#888\"/>"
-                + "<polyline fill=\"none\" stroke=\"#0b5cad\" stroke-width=\"2\" points=\"" + startPoint + " " + nowPoint + "\"/>"
-                + (l.endedAt() > 0 ? "" : "<polyline fill=\"none\" stroke=\"#0b5cad\" stroke-width=\"2\" stroke-dasharray=\"6 4\" points=\""
-                        + nowPoint + " " + endPoint + "\"/>")
-                + "<text x=\"" + PAD + "\" y=\"" + (H - 12) + "\" font-size=\"12\">start</text>"
-                + "<text x=\"" + (W - 8) + "\" y=\"" + (H - 12) + "\" font-size=\"12\" text-anchor=\"end\">"
-                + (l.endedAt() > 0 ? "ended" : "paid until") + "</text>"
-                + "<text x=\"" + (PAD - 4) + "\" y=\"16\" font-size=\"12\" text-anchor=\"end\">" + Html.esc(shortGrid(deposited)) + "</text>"
-                + "<text x=\"" + (PAD - 4) + "\" y=\"" + (H - PAD) + "\" font-size=\"12\" text-anchor=\"end\">0</text>"
-                + "</svg><figcaption>" + Html.esc(label) + "</figcaption></figure>";
+        long start = l.startSec();
+        long now = Math.max(start, v.at());
+        List<long[]> solid = new ArrayList<>();
+        List<long[]> dashed = new ArrayList<>();
+        solid.add(new long[] {start, deposited});
+        String label;
+        if (l.endedAt() > 0) {
+            long end = Math.max(start, l.endedAt());
+            solid.add(new long[] {end, deposited - v.used()});
+            solid.add(new long[] {end, 0});
+            label = ", ended at " + Instant.ofEpochSecond(end) + " having used " + Grid.format(v.used());
+        } else if (now >= v.paidUntil()) {
+            solid.add(new long[] {v.paidUntil(), 0});
+            solid.add(new long[] {now, 0});
+            label = ", ran out at " + Instant.ofEpochSecond(v.paidUntil()) + "; in grace"
+                    + (l.graceEndsAt() > 0 ? " until " + Instant.ofEpochSecond(l.graceEndsAt()) : "") + " unless topped up";
+        } else {
+            solid.add(new long[] {now, v.escrowLeft()});
+            dashed.add(new long[] {now, v.escrowLeft()});
+            dashed.add(new long[] {v.paidUntil(), 0});
+            label = ", " + Grid.format(v.escrowLeft()) + " left at " + Instant.ofEpochSecond(now) + ", none left at "
+                    + Instant.ofEpochSecond(v.paidUntil()) + " unless topped up";
+        }
+        long last = Math.max(start + 1, Math.max(solid.get(solid.size() - 1)[0], dashed.isEmpty() ? 0 : dashed.get(1)[0]));
+        String caption = "Escrow of lease " + l.id() + ": " + Grid.format(deposited) + " deposited at " + Instant.ofEpochSecond(start)
+                + label;
+        StringBuilder b = new StringBuilder("<figure class=\"escrow\"><svg viewBox=\"0 0 " + W + " " + H
+                + "\" role=\"img\" aria-label=\"" + Html.esc(caption) + "\">");
+        b.append("<line x1=\"").append(PAD).append("\" y1=\"").append(H - BOTTOM).append("\" x2=\"").append(W - PAD)
+                .append("\" y2=\"").append(H - BOTTOM).append("\" stroke=\"#888\"/>");
+        b.append("<line x1=\"").append(PAD).append("\" y1=\"8\" x2=\"").append(PAD).append("\" y2=\"").append(H - BOTTOM)
+                .append("\" stroke=\"#888\"/>");
+        b.append(polyline(solid, start, last, deposited, ""));
+        if (!dashed.isEmpty()) {
+            b.append(polyline(dashed, start, last, deposited, " stroke-dasharray=\"6 4\""));
+        }
+        b.append("<text x=\"").append(PAD + 4).append("\" y=\"18\" font-size=\"12\">").append(Html.esc(Grid.format(deposited)))
+                .append("</text>");
+        b.append("<text x=\"").append(PAD).append("\" y=\"").append(H - 10).append("\" font-size=\"12\">start</text>");
+        b.append("<text x=\"").append(W - PAD).append("\" y=\"").append(H - 10).append("\" font-size=\"12\" text-anchor=\"end\">")
+                .append(Html.esc(Instant.ofEpochSecond(last).toString())).append("</text>");
+        return b.append("</svg><figcaption>").append(Html.esc(caption)).append("</figcaption></figure>").toString();
     }
 
-    private static String shortGrid(long units) {
-        return String.format(java.util.Locale.ROOT, "%.3g", units / 1e9);
-    }
-
-    private static String x(double fraction) {
-        return String.format(java.util.Locale.ROOT, "%.1f", PAD + fraction * (W - 8 - PAD));
-    }
-
-    private static String y(long value, long max) {
-        return String.format(java.util.Locale.ROOT, "%.1f", 8 + (1 - (double) value / max) * (H - PAD - 8));
+    private static String polyline(List<long[]> points, long start, long last, long max, String extra) {
+        StringBuilder p = new StringBuilder();
+        for (long[] pt : points) {
+            double x = PAD + (double) (pt[0] - start) / (last - start) * (W - 2 * PAD);
+            double y = 8 + (1 - (double) pt[1] / max) * (H - BOTTOM - 8);
+            p.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
+        }
+        return "<polyline fill=\"none\" stroke=\"#0b5cad\" stroke-width=\"2\"" + extra + " points=\"" + p.toString().strip() + "\"/>";
     }
 }

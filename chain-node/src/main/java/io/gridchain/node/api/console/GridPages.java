@@ -266,9 +266,11 @@ final class GridPages {
         h.section("Times", Html.dl(times));
         h.section("Escrow over time", EscrowChart.svg(found.get()));
         h.section("Transactions of this lease", leaseTransactions(found.get()));
-        h.section("Change it", "<p>Top up: <code>gridchain lease top-up " + id + " --amount &lt;GRID&gt; --keystore &lt;tenant key&gt;</code>"
-                + "</p><p>Cancel (the unused escrow comes back): <code>gridchain lease cancel " + id
-                + " --keystore &lt;tenant key&gt;</code></p>");
+        if (found.get().state() != io.gridchain.capacity.LeaseState.ENDED) {
+            h.section("Change it", "<p>Top up: <code>gridchain lease top-up " + id + " --amount &lt;GRID&gt; --keystore &lt;tenant key&gt;</code>"
+                    + "</p><p>Cancel (the unused escrow comes back): <code>gridchain lease cancel " + id
+                    + " --keystore &lt;tenant key&gt;</code></p>");
+        }
         return Optional.of(Page.render(ledger.chainId(), "Lease " + id, h.toString()));
     }
 

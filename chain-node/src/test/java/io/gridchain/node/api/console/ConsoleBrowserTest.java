@@ -243,8 +243,19 @@ class ConsoleBrowserTest {
         JsonNode ended = data.api("/v1/leases/" + data.endedLease);
         open("/leases/" + data.endedLease, "lease-ended");
         assertThat(text("#lease-state")).isEqualTo(ended.get("state").asText()).isEqualTo("ended");
-        assertThat(text("main")).contains("lease.created", "lease.ended");
+        assertThat(text("main")).contains("lease.created", "lease.ended").doesNotContain("gridchain lease cancel");
         assertThat(browser.findElements(By.cssSelector("figure.escrow svg"))).hasSize(1);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            try {
+                return "grace".equals(data.api("/v1/leases/" + data.graceLease).get("state").asText());
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        open("/leases/" + data.graceLease, "lease-grace");
+        assertThat(text("#lease-state")).isEqualTo("grace");
+        assertThat(text("#escrow-left")).isEqualTo("0 GRID");
+        assertThat(text("main")).contains("graceEndsAt");
     }
 
     private void search(String query) {
@@ -314,7 +325,7 @@ class ConsoleBrowserTest {
             browser.executeScript("window.pendingSign.resolve(arguments[0])", signature);
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("signed-in")).isEmpty());
             assertThat(text("#signed-in")).contains("Signed in as bob");
-            assertThat(text("#mine")).contains("lease " .trim(), Long.toString(data.activeLease), "active", "ended",
+            assertThat(text("#mine")).contains(Long.toString(data.activeLease), "active", "ended", "grace",
                     "gridchain lease cancel " + data.activeLease);
             JsonNode leases = data.api("/v1/leases?tenant=bob");
             assertThat(browser.findElements(By.cssSelector("#mine tbody tr"))).hasSize(leases.get("leases").size());

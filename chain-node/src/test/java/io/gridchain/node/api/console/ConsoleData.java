@@ -23,7 +23,7 @@ import java.util.Optional;
 /**
  * A dev node holding the README's worked examples, made through the real API: a transfer, {@code alice}
  * with a laptop key, {@code bob}, an organization, the farm {@code green-farm}, a grid node (funded, with a
- * heartbeat) and two leases of bob's, one active and one cancelled.
+ * heartbeat) and three leases of bob's: active, cancelled, and in grace (its escrow ran out).
  */
 final class ConsoleData implements AutoCloseable {
     static final Prices PRICES = new Prices(360_000_000L, 36_000_000L, 3_600_000L, 0);
@@ -38,10 +38,12 @@ final class ConsoleData implements AutoCloseable {
     final long farmId;
     final long activeLease;
     final long endedLease;
+    /** Prepaid for 3 seconds: then in grace for an hour (the grace period here). */
+    final long graceLease;
 
     ConsoleData(Path dir, Duration blockTime) throws Exception {
         CapacityParams params = new CapacityParams(new Prices(0, 0, 0, 0),
-                new Prices(1_000_000_000L, 1_000_000_000L, 1_000_000_000L, 1_000_000_000L), 2, 2, Optional.empty());
+                new Prices(1_000_000_000L, 1_000_000_000L, 1_000_000_000L, 1_000_000_000L), 3600, 2, Optional.empty());
         TestChain chain = new TestChain(2, ChainParams.DEFAULTS,
                 d -> d.withIdentity(GenesisDocument.IdentitySection.DEV).withCapacity(params));
         n = new RunningNode(chain, dir, blockTime);
@@ -61,15 +63,16 @@ final class ConsoleData implements AutoCloseable {
         farmId = Long.parseLong(attribute(farm, "farm.created", "farm"));
         n.commit(dev, CapacityTransactions.registerNode(gridNode.address(), farmId, new Resources(8, 32, 1000, 0), "ghent", PRICES));
         n.commit(gridNode, CapacityTransactions.heartbeat(gridNode.address()));
-        activeLease = lease(new Resources(2, 4, 100, 0));
-        endedLease = lease(new Resources(1, 1, 10, 0));
+        activeLease = lease(new Resources(2, 4, 100, 0), 7200);
+        endedLease = lease(new Resources(1, 1, 10, 0), 7200);
+        graceLease = lease(new Resources(1, 0, 0, 0), 3);
         n.commit(bob, CapacityTransactions.cancel(endedLease));
     }
 
-    private long lease(Resources r) throws Exception {
-        // Two hours prepaid at the node's prices, as in the README.
+    /** A lease of bob's prepaid for {@code seconds} at the node's prices (the README prepays two hours). */
+    private long lease(Resources r, long seconds) throws Exception {
         long rate = r.cru() * PRICES.cru() + r.mru() * PRICES.mru() + r.sru() * PRICES.sru();
-        JsonNode tx = n.commit(bob, CapacityTransactions.createLease(gridNode.address(), "bob", r, 0, 2 * rate));
+        JsonNode tx = n.commit(bob, CapacityTransactions.createLease(gridNode.address(), "bob", r, 0, rate * seconds / 3600));
         return Long.parseLong(attribute(tx, "lease.created", "lease"));
     }
 
