@@ -26,7 +26,6 @@ import io.gridchain.node.mempool.Mempool;
 import io.gridchain.node.storage.ChainStore;
 import io.gridchain.node.storage.TxLocation;
 import io.gridchain.wallet.Grid;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -414,9 +413,5 @@ final class ChainPages {
         }
         return Html.table("Evidence of double signing recorded on chain, newest first per validator",
                 List.of("Validator", "Block", "Transaction", "Details"), rows);
-    }
-
-    static String time(long millis) {
-        return Instant.ofEpochMilli(millis).toString();
     }
 }
