@@ -15,6 +15,8 @@ import io.gridchain.node.api.Problem;
 import io.gridchain.node.api.ProblemException;
 import io.gridchain.node.api.StateProofs;
 import io.gridchain.node.api.capacity.CapacityRoutes;
+import io.gridchain.node.api.console.BlockFeed;
+import io.gridchain.node.api.console.ConsoleRoutes;
 import io.gridchain.node.api.events.EventRoutes;
 import io.gridchain.node.api.identity.IdentityRoutes;
 import io.gridchain.node.api.oauth.OAuthRoutes;
@@ -75,7 +77,7 @@ public final class GridchainNode implements AutoCloseable {
 
     /** What every node has, whatever makes its blocks. */
     private record Core(ChainStore store, Ledger ledger, Mempool mempool, NodeMetrics metrics, LeaseEventFeed feed,
-                        KeyValueStore oauthIds) {
+                        BlockFeed blocks, KeyValueStore oauthIds) {
         static Core open(NodeConfig config, GenesisData genesis, Clock clock) {
             try {
                 Files.createDirectories(config.chainDir());
@@ -95,7 +97,9 @@ public final class GridchainNode implements AutoCloseable {
                 metrics.watchMempool(mempool::size, mempool::sizeInBytes);
                 LeaseEventFeed feed = new LeaseEventFeed(ledger);
                 ledger.addListener(feed);
-                return new Core(store, ledger, mempool, metrics, feed, LevelDbKeyValueStore.open(config.oauthDir().toFile()));
+                BlockFeed blocks = new BlockFeed(ledger, mempool::size);
+                ledger.addListener(blocks);
+                return new Core(store, ledger, mempool, metrics, feed, blocks, LevelDbKeyValueStore.open(config.oauthDir().toFile()));
             } catch (RuntimeException e) {
                 store.close();
                 throw e;
@@ -104,6 +108,7 @@ public final class GridchainNode implements AutoCloseable {
 
         void close() {
             feed.close();
+            blocks.close();
             store.close();
             oauthIds.close();
         }
@@ -201,6 +206,7 @@ public final class GridchainNode implements AutoCloseable {
         List<ApiServer.Routes> routes = new ArrayList<>(List.of(new IdentityRoutes(ledger, proofs), new OAuthRoutes(server),
                 new CapacityRoutes(ledger, proofs, server, clock), new EventRoutes(core.feed()), new GovernanceRoutes(ledger)));
         routes.addAll(more);
+        routes.add(new ConsoleRoutes(ledger, core.mempool(), core.blocks(), server, clock, statusExtras));
         ApiServer api = ApiServer.start(config.apiHost(), config.apiPort(), ledger, core.mempool(), core.metrics(), payloads,
                 routes, withBlockTimes(config, ledger, statusExtras), relay, config.apiLimits());
         auth.set(new AuthorizationServer(config.publicBaseUrl(api.port()), ledger.chainId(), keys, core.oauthIds(), ledger::state,

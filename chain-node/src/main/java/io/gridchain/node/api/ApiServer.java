@@ -109,6 +109,11 @@ public final class ApiServer implements AutoCloseable {
                 ctx.method() + " is not allowed on " + ctx.path())));
     }
 
+    /** Keeps a route's own error answer (the console's HTML 404 page) from being replaced by the problem 404. */
+    public static void keepOwnAnswer(Context ctx) {
+        ctx.attribute(ANSWERED_WITH_PROBLEM, Boolean.TRUE);
+    }
+
     /** Javalin's own refusals: an unmatched route, a body over the limit, a wrong method. */
     private static Problem fromJavalin(HttpResponseException e, Context ctx) {
         return switch (e.getStatus()) {

@@ -12,6 +12,7 @@ import io.gridchain.node.chain.Ledger;
 import io.gridchain.node.mempool.Admission;
 import io.gridchain.node.mempool.Mempool;
 import io.gridchain.node.metrics.NodeMetrics;
+import io.gridchain.node.storage.ChainStore;
 import io.gridchain.node.storage.TxLocation;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -56,6 +57,7 @@ final class ChainRoutes {
         app.post("/v1/txs/batch", this::submitBatch);
         app.get("/v1/txs/{hash}", this::transaction);
         app.get("/v1/accounts/{address}", this::account);
+        app.get("/v1/accounts/{address}/txs", this::accountTransactions);
         app.get("/v1/proofs/accounts/{address}", this::accountProof);
         new LightRoutes(ledger, views).register(app);
     }
@@ -230,6 +232,30 @@ final class ChainRoutes {
         m.put("nonce", account.nonce());
         m.put("pendingNonce", mempool.pendingNonce(address).orElse(account.nonce()));
         m.put("height", height);
+        ctx.json(m);
+    }
+
+    /** The address's transactions (sent, or named by their events), newest first, from the store's index. */
+    private void accountTransactions(Context ctx) {
+        Address address = Params.address(ctx.pathParam("address"));
+        int limit = (int) Math.min(Params.nonNegative(ctx.queryParam("limit"), "limit", 25), MAX_BLOCKS_PER_PAGE);
+        int skip = (int) Math.min(Params.nonNegative(ctx.queryParam("skip"), "skip", 0), 10_000_000);
+        ChainStore.AddressPage page = ledger.store().transactionsOf(address, skip, limit);
+        List<Object> txs = new ArrayList<>();
+        for (TxLocation at : page.items()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("height", at.height());
+            m.put("index", at.index());
+            ledger.store().block(at.height()).filter(b -> at.index() < b.transactions().size())
+                    .ifPresent(b -> m.put("hash", b.transactions().get(at.index()).hash().toHex()));
+            txs.add(m);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("address", address.toString());
+        m.put("transactions", txs);
+        m.put("more", page.more());
+        m.put("indexedFrom", page.indexedFrom());
+        m.put("height", ledger.head().height());
         ctx.json(m);
     }
 

@@ -74,6 +74,7 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
             throw new PortsInUse(apiHost, apiPort, "127.0.0.1", p2pPort).explain(e);
         }
         out.println("API: http://" + apiHost + ":" + node.apiPort() + "  (Ctrl-C stops the node)");
+        out.println("Console: http://" + apiHost + ":" + node.apiPort() + "/");
         out.println("libp2p: " + node.network().orElseThrow().listenAddresses());
         out.flush();
         NodeLifecycle.runUntilStopped(node);
