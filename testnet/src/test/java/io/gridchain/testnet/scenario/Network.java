@@ -142,6 +142,11 @@ public final class Network implements AutoCloseable {
         return testnet.stop(node, Duration.ofSeconds(30));
     }
 
+    /** Where node {@code node} keeps its store, WAL and guard. */
+    public java.nio.file.Path dataDir(int node) {
+        return java.nio.file.Path.of(testnet.nodes().get(node).dataDir());
+    }
+
     public void restart(int node) {
         try {
             testnet.restart(node, Duration.ofSeconds(120));
