@@ -60,6 +60,7 @@ public final class ConsensusDriver implements AutoCloseable {
     private volatile EngineState progress = new EngineState(0, 0, null, null, -1, null, -1);
     private volatile long heightStartedNanos = System.nanoTime();
     private volatile long proposalSeenNanos; // first proposal of the height, for the per-block log line
+    private boolean replaying;
 
     /** @param submit admits and gossips a transaction this node makes (evidence of equivocation) */
     public ConsensusDriver(Ledger ledger, Mempool mempool, P2PNetwork network, SigningKey key, TimeoutConfig timeouts,
@@ -110,7 +111,12 @@ public final class ConsensusDriver implements AutoCloseable {
             }
             log.info("replaying {} consensus inputs of height {} from the WAL, with {} blocks", logged.size(), next,
                     wal.keptBlocks().size());
-            loop.execute(() -> logged.forEach(this::apply));
+            loop.execute(() -> {
+                replaying = true; // readers of progress() see the state replay rebuilds, not the steps to it
+                logged.forEach(this::apply);
+                replaying = false;
+                progress = engine.state();
+            });
         } else {
             loop.execute(this::startNextHeight);
         }
@@ -152,7 +158,9 @@ public final class ConsensusDriver implements AutoCloseable {
         if (now.round() > 0 && (now.height() != progress.height() || now.round() != progress.round())) {
             log.info("height {} moved to round {} ({})", now.height(), now.round(), describe(input));
         }
-        progress = now;
+        if (!replaying) {
+            progress = now;
+        }
     }
 
     private static String describe(Input input) {

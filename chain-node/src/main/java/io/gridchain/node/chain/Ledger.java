@@ -1,5 +1,7 @@
 package io.gridchain.node.chain;
 
+import io.gridchain.consensus.certificate.CertificateCheck;
+import io.gridchain.consensus.certificate.CommitCertificateVerifier;
 import io.gridchain.core.block.Block;
 import io.gridchain.core.block.BlockHeader;
 import io.gridchain.core.block.CommitCertificate;
@@ -138,6 +140,10 @@ public final class Ledger {
         if (!h.validatorSetHash().equals(validators().hash())) {
             return new Validated.Invalid("validator set hash does not match");
         }
+        java.util.Optional<String> lastCommit = lastCommitProblem(block, parent);
+        if (lastCommit.isPresent()) {
+            return new Validated.Invalid(lastCommit.get());
+        }
         ChainParams params = params();
         BlockInfo info = new BlockInfo(chainId, h.height(), h.timestampMillis(), h.proposer(), params);
         BlockExecutor.Replayed replayed = executor.replay(state(), info, block.transactions());
@@ -151,6 +157,28 @@ public final class Ledger {
             return new Validated.Invalid("state root " + h.stateRoot() + " differs from the executed " + commit.root());
         }
         return new Validated.Valid(new PreparedBlock(block, executed, commit, List.of()));
+    }
+
+    /**
+     * The block's last commit must be a quorum's certificate of its parent, by the set that signed the
+     * parent: the header only hashes it, which proves nothing but the proposer's choice, and light
+     * clients and block sync read it as the parent's proof. A store from before sets were kept by hash
+     * may not hold the parent's set; the hash check then stands alone.
+     */
+    private java.util.Optional<String> lastCommitProblem(Block block, BlockHeader parent) {
+        if (parent.height() == 0) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<ValidatorSet> signers = store.validatorSet(parent.validatorSetHash());
+        if (signers.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        CertificateCheck check = CommitCertificateVerifier.SECP256K1.verify(block.lastCommit(), signers.get(),
+                Long.toString(chainId), parent.height(), parent.hash());
+        return check instanceof CertificateCheck.Invalid invalid
+                ? java.util.Optional.of("last commit is not a quorum's certificate of block " + parent.height() + ": "
+                        + invalid.detail())
+                : java.util.Optional.empty();
     }
 
     /**

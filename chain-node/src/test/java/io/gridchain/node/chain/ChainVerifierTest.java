@@ -61,4 +61,20 @@ class ChainVerifierTest {
             assertThat(f.reason()).contains("state root");
         });
     }
+
+    /** Defect 7 of issue #14: a last commit is checked against the parent's set, not only hashed into the header. */
+    @Test
+    void aBlockWhoseLastCommitIsSignedByOutsidersIsRefused() {
+        commitBlocks(2, false);
+        SigningKey outsider = SigningKey.random(new SecureRandom());
+        Block parent = ledger.headBlock();
+        CommitCertificate forged = new SingleValidatorCertifier(outsider, TestChain.CHAIN_ID).certify(parent);
+        PreparedBlock next = ledger.build(1_800_000_100_000L, chain.validator.address(), List.of(), forged);
+        assertThat(ledger.validate(next.block())).isInstanceOfSatisfying(Ledger.Validated.Invalid.class,
+                invalid -> assertThat(invalid.reason()).startsWith("last commit is not a quorum's certificate of block 2"));
+
+        PreparedBlock honest = ledger.build(1_800_000_100_000L, chain.validator.address(), List.of(),
+                store.certificate(2).orElseThrow());
+        assertThat(ledger.validate(honest.block())).isInstanceOf(Ledger.Validated.Valid.class);
+    }
 }
