@@ -15,7 +15,7 @@ import io.gridchain.core.rlp.Rlp;
 import io.gridchain.core.tx.Transaction;
 import io.gridchain.core.tx.UnsignedTransaction;
 import io.gridchain.node.GridchainNode;
-import io.gridchain.node.chain.SingleValidatorCertifier;
+import io.gridchain.node.chain.DevBlockProducer;
 import io.gridchain.node.config.NodeConfig;
 import io.gridchain.node.mempool.Mempool;
 import io.gridchain.node.testing.TestChain;
@@ -50,8 +50,8 @@ class NodeApiTest {
 
     private GridchainNode startNode() {
         NodeConfig config = new NodeConfig(dataDir, "127.0.0.1", 0, 0, Duration.ofMillis(100), Mempool.Limits.DEFAULT);
-        return GridchainNode.start(config, chain.genesis, chain.validator,
-                new SingleValidatorCertifier(chain.validator, TestChain.CHAIN_ID), Clock.systemUTC());
+        return GridchainNode.startWith(config, chain.genesis, Clock.systemUTC(),
+                DevBlockProducer.soleValidator(chain.validator, config.blockTime(), Clock.systemUTC()));
     }
 
     @AfterEach

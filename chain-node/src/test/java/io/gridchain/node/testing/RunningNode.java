@@ -8,7 +8,7 @@ import io.gridchain.core.tx.Transaction;
 import io.gridchain.core.tx.TxPayload;
 import io.gridchain.core.tx.UnsignedTransaction;
 import io.gridchain.node.GridchainNode;
-import io.gridchain.node.chain.SingleValidatorCertifier;
+import io.gridchain.node.chain.DevBlockProducer;
 import io.gridchain.node.config.NodeConfig;
 import io.gridchain.node.mempool.Mempool;
 import java.net.URI;
@@ -46,8 +46,8 @@ public final class RunningNode implements AutoCloseable {
                        java.util.function.UnaryOperator<NodeConfig> adjust) {
         this.chain = chain;
         NodeConfig config = adjust.apply(new NodeConfig(dataDir, "127.0.0.1", apiPort, 0, blockTime, Mempool.Limits.DEFAULT));
-        this.node = GridchainNode.start(config, chain.genesis, chain.validator,
-                new SingleValidatorCertifier(chain.validator, TestChain.CHAIN_ID), Clock.systemUTC());
+        this.node = GridchainNode.startWith(config, chain.genesis, Clock.systemUTC(),
+                DevBlockProducer.soleValidator(chain.validator, config.blockTime(), Clock.systemUTC()));
     }
 
     public String base() {

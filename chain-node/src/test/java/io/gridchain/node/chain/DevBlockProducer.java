@@ -48,6 +48,23 @@ public final class DevBlockProducer implements AutoCloseable {
         this.metrics = metrics;
     }
 
+    /**
+     * Blocks of a single-validator chain made by {@code key} every {@code blockTime}, each certified by
+     * its one signature: a fixture for tests of the API and the layers above consensus.
+     */
+    public static io.gridchain.node.GridchainNode.BlockMaker soleValidator(io.gridchain.core.crypto.SigningKey key,
+                                                                           Duration blockTime, Clock clock) {
+        return (ledger, mempool, metrics) -> {
+            if (!ledger.validators().contains(key.address()) || ledger.validators().size() != 1) {
+                throw new IllegalStateException("a dev block producer runs a single-validator chain of " + key.address());
+            }
+            DevBlockProducer producer = new DevBlockProducer(ledger, mempool, key.address(),
+                    new SingleValidatorCertifier(key, ledger.chainId()), clock, blockTime, metrics);
+            producer.start();
+            return producer;
+        };
+    }
+
     public void start() {
         timer.scheduleAtFixedRate(this::produceSafely, blockTime.toMillis(), blockTime.toMillis(), TimeUnit.MILLISECONDS);
     }
