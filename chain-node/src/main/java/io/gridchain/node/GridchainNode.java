@@ -148,7 +148,7 @@ public final class GridchainNode implements AutoCloseable {
         P2PNetwork network = null;
         try {
             Ledger ledger = core.ledger();
-            network = ValidatorNetwork.start(key, net);
+            network = ValidatorNetwork.start(key, net, ledger::validators);
             TransactionRelay relay = new TransactionRelay(network, ledger.chainId(), core.mempool(),
                     () -> ledger.params().maxTransactionBytes());
             ConsensusDriver driver = new ConsensusDriver(ledger, core.mempool(), network, key, net.timeouts(),

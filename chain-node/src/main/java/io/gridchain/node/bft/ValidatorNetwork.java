@@ -14,7 +14,11 @@ import java.util.List;
 public final class ValidatorNetwork {
     private ValidatorNetwork() {}
 
-    public static Libp2pNetwork start(SigningKey key, NetworkConfig config) {
+    /** Slots of the 64 that peers outside the validator set (observers, strangers) share. */
+    static final int OBSERVER_SLOTS = 48;
+
+    /** Starts the host; the current validators of {@code validators} always find a connection slot. */
+    public static Libp2pNetwork start(SigningKey key, NetworkConfig config, java.util.function.Supplier<io.gridchain.core.validator.ValidatorSet> validators) {
         List<Multiaddr> bootstrap = new ArrayList<>();
         for (String addr : config.bootstrap()) {
             try {
@@ -25,7 +29,7 @@ public final class ValidatorNetwork {
         }
         HostConfig host = HostConfig.builder(Secp256k1PrivateKey.fromScalar(key.privateKeyBytes()))
                 .listen(List.of(Multiaddr.parse("/ip4/" + config.p2pHost() + "/tcp/" + config.p2pPort())))
-                .bootstrap(bootstrap).build();
+                .bootstrap(bootstrap).reserve(new ValidatorPeers(validators), OBSERVER_SLOTS).build();
         try {
             return Libp2pNetwork.start(host);
         } catch (InterruptedException e) {

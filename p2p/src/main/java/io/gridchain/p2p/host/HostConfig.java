@@ -14,6 +14,9 @@ import java.util.Set;
  *
  * @param allowlist when present, only these peers may stay connected (the validator set)
  * @param earlyMuxer offer yamux inside the Noise handshake (js-libp2p does; all-or-nothing)
+ * @param reserved peers that always find a slot (a validator's fellow validators)
+ * @param maxUnreserved how many of the {@code maxConnections} slots all other peers share, so that
+ *     strangers filling every slot cannot keep validators from reaching each other
  */
 public record HostConfig(
     PrivateKey privateKey,
@@ -26,7 +29,9 @@ public record HostConfig(
     Duration reconnectMax,
     YamuxConfig yamux,
     String agentVersion,
-    boolean earlyMuxer) {
+    boolean earlyMuxer,
+    java.util.function.Predicate<PeerId> reserved,
+    int maxUnreserved) {
 
   public HostConfig {
     listen = List.copyOf(listen);
@@ -51,6 +56,8 @@ public record HostConfig(
     private YamuxConfig yamux = YamuxConfig.DEFAULT;
     private String agentVersion = "gridchain/0.1.0";
     private boolean earlyMuxer = true;
+    private java.util.function.Predicate<PeerId> reserved = p -> false;
+    private int maxUnreserved = -1; // all slots unless reserve() says otherwise
 
     private Builder(PrivateKey key) {
       this.key = key;
@@ -65,10 +72,17 @@ public record HostConfig(
     public Builder yamux(YamuxConfig v) { yamux = v; return this; }
     public Builder agentVersion(String v) { agentVersion = v; return this; }
     public Builder earlyMuxer(boolean v) { earlyMuxer = v; return this; }
+    /** Peers for which {@code reserved} holds always find a slot; all others share {@code othersSlots}. */
+    public Builder reserve(java.util.function.Predicate<PeerId> reserved, int othersSlots) {
+      this.reserved = reserved;
+      this.maxUnreserved = othersSlots;
+      return this;
+    }
 
     public HostConfig build() {
       return new HostConfig(key, listen, bootstrap, allowlist, maxConnections, handshakeTimeout,
-          reconnectMin, reconnectMax, yamux, agentVersion, earlyMuxer);
+          reconnectMin, reconnectMax, yamux, agentVersion, earlyMuxer, reserved,
+          maxUnreserved < 0 ? maxConnections : Math.min(maxUnreserved, maxConnections));
     }
   }
 }

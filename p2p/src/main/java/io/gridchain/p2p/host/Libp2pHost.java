@@ -162,7 +162,33 @@ public final class Libp2pHost implements AutoCloseable {
     if (closed) {
       return "host is closing";
     }
+    synchronized (connections) {
+      int toRemote = connections.getOrDefault(remote, List.of()).size();
+      if (toRemote >= MAX_CONNECTIONS_PER_PEER) {
+        return "already " + toRemote + " connections to " + remote;
+      }
+      if (toRemote == 0 && !config.reserved().test(remote) && unreservedPeers() >= config.maxUnreserved()) {
+        return "the " + config.maxUnreserved() + " slots for peers outside the validator set are taken";
+      }
+    }
     return null;
+  }
+
+  /**
+   * One connection per peer is the rule; two dialling each other at once may each keep theirs, so a
+   * second is let be rather than racing both sides into closing both.
+   */
+  static final int MAX_CONNECTIONS_PER_PEER = 2;
+
+  /** Peers connected that hold no reserved slot; called holding {@code connections}. */
+  private int unreservedPeers() {
+    int n = 0;
+    for (PeerId p : connections.keySet()) {
+      if (!config.reserved().test(p)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private void register(TcpConnection c) {

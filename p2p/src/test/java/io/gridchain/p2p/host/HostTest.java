@@ -75,6 +75,40 @@ class HostTest {
         .isInstanceOf(ExecutionException.class).hasMessageContaining("connection limit reached (1)");
   }
 
+  /** Strangers filling every slot must not keep a validator's fellow validators out. */
+  @Test
+  void reservedPeersFindASlotWhenStrangersHaveTakenTheirShare() throws Exception {
+    PrivateKey validatorKey = key();
+    Libp2pNetwork host = start(HostConfig.builder(key()).maxConnections(3)
+        .reserve(p -> p.equals(id(validatorKey)), 1).build());
+    Libp2pNetwork stranger = start(HostConfig.builder(key()).build());
+    Libp2pNetwork secondStranger = start(HostConfig.builder(key()).build());
+    Libp2pNetwork validator = start(HostConfig.builder(validatorKey).build());
+
+    stranger.dial(host.listenAddresses().get(0)).get(10, TimeUnit.SECONDS);
+    secondStranger.dial(host.listenAddresses().get(0)).handle((p, e) -> null).get(10, TimeUnit.SECONDS);
+    Poll.until(() -> secondStranger.connectedPeers().isEmpty() ? true : null, WAIT);
+    validator.dial(host.listenAddresses().get(0)).get(10, TimeUnit.SECONDS);
+    assertThat(validator.ping(host.localPeerId()).get(10, TimeUnit.SECONDS)).isPositive();
+    assertThat(host.connectedPeers()).extracting(p -> p.id())
+        .containsExactlyInAnyOrder(stranger.localPeerId(), validator.localPeerId());
+    assertThatThrownBy(() -> host.dial(secondStranger.listenAddresses().get(0)).get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class).hasMessageContaining("slots for peers outside the validator set are taken");
+  }
+
+  /** A peer cannot take many slots by connecting again and again under one identity. */
+  @Test
+  void onePeerGetsNoMoreThanTwoConnections() throws Exception {
+    Libp2pNetwork host = start(HostConfig.builder(key()).build());
+    Libp2pNetwork greedy = start(HostConfig.builder(key()).build());
+    for (int i = 0; i < 5; i++) {
+      greedy.dial(host.listenAddresses().get(0)).handle((p, e) -> null).get(10, TimeUnit.SECONDS);
+    }
+    Poll.until(() -> host.host().connectionCount() <= 2 ? true : null, WAIT);
+    assertThat(host.host().connectionCount()).isBetween(1, 2);
+    assertThat(greedy.ping(host.localPeerId()).get(10, TimeUnit.SECONDS)).isPositive();
+  }
+
   @Test
   void bootstrapPeersAreRedialedWithBackoffUntilTheyAnswerAndAfterTheyLeave() throws Exception {
     PrivateKey seedKey = key();
