@@ -390,6 +390,11 @@ public final class LocalTestnet {
         return chainId;
     }
 
+    /** The process id of node {@code i}, or 0 when it is not running. */
+    public long pid(int i) {
+        return processes[i] == null || !processes[i].isAlive() ? 0 : processes[i].pid();
+    }
+
     /** The index of the node called {@code name}, e.g. validator-3. */
     public Optional<Integer> indexOf(String name) {
         for (int i = 0; i < launches.size(); i++) {

@@ -142,6 +142,15 @@ public final class Network implements AutoCloseable {
         return testnet.stop(node, Duration.ofSeconds(30));
     }
 
+    public long pid(int node) {
+        return testnet.pid(node);
+    }
+
+    /** The libp2p address node {@code node} listens on, ending in /p2p/ its id. */
+    public String p2pAddress(int node) {
+        return testnet.nodes().get(node).p2pMultiaddr();
+    }
+
     /** Where node {@code node} keeps its store, WAL and guard. */
     public java.nio.file.Path dataDir(int node) {
         return java.nio.file.Path.of(testnet.nodes().get(node).dataDir());
