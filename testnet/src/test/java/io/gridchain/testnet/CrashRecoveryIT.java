@@ -58,7 +58,7 @@ class CrashRecoveryIT {
                     "node", "run", "--data-dir", dir.resolve("node").toString(), "--genesis", dir.resolve("net/genesis.json").toString(),
                     "--key", dir.resolve("net/validator-0.json").toString(), "--password-file", password.toString(),
                     "--api-port", Integer.toString(port), "--p2p-port", Integer.toString(NodeProcess.freePort()),
-                    "--block-time", "100ms");
+                    "--block-time", "100ms", "--api-no-client-limits"); // the load is one client as fast as it can
             NodeClient client = NodeClient.create(node.api());
             assertThat(client.status().height()).as("height after restart %d", cycle).isGreaterThanOrEqualTo(seenHeight);
             for (Hash32 hash : seenCommitted) {
