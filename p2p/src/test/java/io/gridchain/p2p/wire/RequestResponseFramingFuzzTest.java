@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The framing of request/response streams (and of multistream and gossip): varint-length-prefixed
  * messages read by {@link LengthPrefixedReader} from reads of any size. The reader cuts out exactly
  * the messages a reference parser finds, reports a length over the limit before buffering its body,
- * and a varint over 9 bytes as malformed; it never throws. Each message body is then read as an
+ * and a varint over 9 bytes or not minimally encoded as malformed; it never throws. Each message body is then read as an
  * identify message (the request/response protocol every peer answers), which decodes to a value
  * whose encoding decodes to the same encoding, or is refused with {@link IllegalArgumentException}.
  */
@@ -59,7 +59,6 @@ class RequestResponseFramingFuzzTest {
                     if (last instanceof LengthPrefixedReader.Message m) {
                         byte[] body = new byte[m.body().readableBytes()];
                         m.body().readBytes(body).release();
-                        Varint.write(Unpooled.buffer(), body.length);
                         got.writeBytes(frame(body));
                         identify(body);
                     } else if (last instanceof LengthPrefixedReader.NeedMore) {
@@ -120,6 +119,9 @@ class RequestResponseFramingFuzzTest {
                         done = true;
                         break;
                     }
+                }
+                if (done && i > 0 && s[pos + i] == 0) {
+                    return new Reference(java.util.Arrays.copyOf(s, pos), "malformed"); // not minimal
                 }
                 if (!done) {
                     return new Reference(java.util.Arrays.copyOf(s, pos), i == 9 ? "malformed" : "need more");
