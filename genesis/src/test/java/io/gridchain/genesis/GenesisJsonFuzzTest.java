@@ -21,7 +21,7 @@ class GenesisJsonFuzzTest {
     }
 
     @MethodSource("seeds")
-    @FuzzTest(maxDuration = "15s") // the long suite's budget; the default suite only replays
+    @FuzzTest(maxDuration = "12s") // the long suite's budget; the default suite only replays
     void readsADocumentThatWritesBackOrNamesEveryProblem(byte[] input) {
         GenesisDocument.Parsed parsed = GenesisJson.read(input);
         if (parsed instanceof GenesisDocument.Parsed.Invalid invalid) {

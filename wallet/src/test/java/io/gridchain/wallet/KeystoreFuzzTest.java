@@ -35,7 +35,7 @@ class KeystoreFuzzTest {
     }
 
     @MethodSource("seeds")
-    @FuzzTest(maxDuration = "15s") // the long suite's budget; the default suite only replays
+    @FuzzTest(maxDuration = "12s") // the long suite's budget; the default suite only replays
     void unlocksTheDeclaredKeyOrRefusesWithAReason(byte[] input) {
         String json = new String(input, StandardCharsets.UTF_8);
         var declared = Keystore.declaredAddress(json);

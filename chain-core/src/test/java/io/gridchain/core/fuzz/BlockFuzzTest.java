@@ -46,7 +46,7 @@ class BlockFuzzTest {
     }
 
     @MethodSource("seeds")
-    @FuzzTest(maxDuration = "15s") // the long suite's budget; the default suite only replays
+    @FuzzTest(maxDuration = "12s") // the long suite's budget; the default suite only replays
     void decodesToABlockThatReEncodesToTheInputOrRefuses(byte[] input) {
         Block block;
         try {

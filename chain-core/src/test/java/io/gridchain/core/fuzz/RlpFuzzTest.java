@@ -32,7 +32,7 @@ class RlpFuzzTest {
     }
 
     @MethodSource("seeds")
-    @FuzzTest(maxDuration = "15s") // the long suite's budget; the default suite only replays
+    @FuzzTest(maxDuration = "12s") // the long suite's budget; the default suite only replays
     void readsCanonicalRlpOrRefusesIt(byte[] input) {
         if (input.length > MAX_INPUT) {
             return;

@@ -33,7 +33,7 @@ class TransactionFuzzTest {
     }
 
     @MethodSource("seeds")
-    @FuzzTest(maxDuration = "15s") // the long suite's budget; the default suite only replays
+    @FuzzTest(maxDuration = "12s") // the long suite's budget; the default suite only replays
     void decodesToATransactionThatReEncodesToTheInputOrAReason(byte[] input) {
         Transaction.Decoded decoded = Transaction.decode(input, MAX_TX_BYTES);
         if (decoded instanceof Transaction.Decoded.Malformed malformed) {

@@ -82,7 +82,7 @@ class ApiBodyFuzzTest {
     }
 
     @MethodSource("seeds")
-    @FuzzTest(maxDuration = "15s") // the long suite's budget; the default suite only replays
+    @FuzzTest(maxDuration = "12s") // the long suite's budget; the default suite only replays
     void answersEveryBodyWithSuccessOrAProblemNeverA5xx(byte[] input) throws Exception {
         if (input.length == 0) {
             return;

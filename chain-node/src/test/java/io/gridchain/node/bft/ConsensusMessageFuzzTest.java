@@ -44,7 +44,7 @@ class ConsensusMessageFuzzTest {
     }
 
     @MethodSource("seeds")
-    @FuzzTest(maxDuration = "15s") // the long suite's budget; the default suite only replays
+    @FuzzTest(maxDuration = "12s") // the long suite's budget; the default suite only replays
     void decodesToAMessageThatReEncodesToTheInputOrRefuses(byte[] input) {
         ConsensusMessage m;
         try {

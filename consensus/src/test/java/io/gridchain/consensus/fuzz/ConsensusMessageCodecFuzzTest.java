@@ -55,7 +55,7 @@ class ConsensusMessageCodecFuzzTest {
     }
 
     @MethodSource("seeds")
-    @FuzzTest(maxDuration = "15s") // the long suite's budget; the default suite only replays
+    @FuzzTest(maxDuration = "12s") // the long suite's budget; the default suite only replays
     void decodesToAValueThatReEncodesToTheInputOrRefuses(byte[] input) {
         if (input.length == 0) {
             return;

@@ -43,7 +43,7 @@ class SiweMessageFuzzTest {
     }
 
     @MethodSource("seeds")
-    @FuzzTest(maxDuration = "15s") // the long suite's budget; the default suite only replays
+    @FuzzTest(maxDuration = "12s") // the long suite's budget; the default suite only replays
     void parsesToAMessageThatRendersBackOrGivesAReason(byte[] input) {
         if (input.length > 16 * 1024) {
             return; // the token endpoint's form is bounded well below this

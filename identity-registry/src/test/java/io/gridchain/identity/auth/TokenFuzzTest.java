@@ -41,7 +41,7 @@ class TokenFuzzTest {
     }
 
     @MethodSource("seeds")
-    @FuzzTest(maxDuration = "15s") // the long suite's budget; the default suite only replays
+    @FuzzTest(maxDuration = "12s") // the long suite's budget; the default suite only replays
     void verifiesOrRefusesWithAReason(byte[] input) {
         if (input.length == 0 || input.length > 16 * 1024) {
             return;

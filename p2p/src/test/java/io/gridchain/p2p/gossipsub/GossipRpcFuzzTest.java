@@ -34,7 +34,7 @@ class GossipRpcFuzzTest {
     }
 
     @MethodSource("seeds")
-    @FuzzTest(maxDuration = "15s") // the long suite's budget; the default suite only replays
+    @FuzzTest(maxDuration = "12s") // the long suite's budget; the default suite only replays
     void decodesWithinTheLimitsOrRefuses(byte[] input) {
         GossipRpc rpc;
         try {

@@ -33,7 +33,7 @@ class MultistreamFuzzTest {
     }
 
     @MethodSource("seeds")
-    @FuzzTest(maxDuration = "15s") // the long suite's budget; the default suite only replays
+    @FuzzTest(maxDuration = "12s") // the long suite's budget; the default suite only replays
     void negotiatesOrFailsWithAReason(byte[] input) {
         run(MultistreamSelect.listener(SUPPORTED::contains, ByteBufAllocator.DEFAULT), input, SUPPORTED);
         MultistreamSelect dialer = MultistreamSelect.dialer(List.of("/noise", "/yamux/1.0.0"), ByteBufAllocator.DEFAULT);

@@ -47,7 +47,7 @@ class NoiseFuzzTest {
     }
 
     @MethodSource("seeds")
-    @FuzzTest(maxDuration = "15s") // the long suite's budget; the default suite only replays
+    @FuzzTest(maxDuration = "12s") // the long suite's budget; the default suite only replays
     void decodesWhatAuthenticatesAndRefusesTheRest(byte[] input) {
         if (input.length == 0) {
             return;

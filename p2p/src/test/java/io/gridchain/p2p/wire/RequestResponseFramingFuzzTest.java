@@ -43,7 +43,7 @@ class RequestResponseFramingFuzzTest {
     }
 
     @MethodSource("seeds")
-    @FuzzTest(maxDuration = "15s") // the long suite's budget; the default suite only replays
+    @FuzzTest(maxDuration = "12s") // the long suite's budget; the default suite only replays
     void cutsOutExactlyTheFramedMessages(byte[] input) {
         LengthPrefixedReader reader = new LengthPrefixedReader(ByteBufAllocator.DEFAULT, MAX);
         ByteArrayOutputStream got = new ByteArrayOutputStream();

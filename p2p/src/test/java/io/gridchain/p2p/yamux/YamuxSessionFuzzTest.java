@@ -57,7 +57,7 @@ class YamuxSessionFuzzTest {
     }
 
     @MethodSource("seeds")
-    @FuzzTest(maxDuration = "15s") // the long suite's budget; the default suite only replays
+    @FuzzTest(maxDuration = "12s") // the long suite's budget; the default suite only replays
     void keepsOrClosesTheConnectionWithoutThrowing(byte[] input) {
         EmbeddedChannel channel = new EmbeddedChannel();
         YamuxSession session = new YamuxSession(false, CONFIG, new FakeConnection(channel), stream -> {
