@@ -13,6 +13,7 @@ public final class CapacityRejections {
     public static final String NOT_FARM_OWNER = "not-farm-owner";
     public static final String UNKNOWN_NODE = "unknown-node";
     public static final String NODE_EXISTS = "node-already-registered";
+    public static final String NODE_CONSENT_MISSING = "node-consent-missing";
     public static final String ZERO_CAPACITY = "zero-capacity";
     public static final String PRICE_OUT_OF_BOUNDS = "price-out-of-bounds";
     public static final String NODE_DRAINING = "node-draining";

@@ -12,6 +12,8 @@ import io.gridchain.capacity.tx.NodeRegister;
 import io.gridchain.capacity.tx.NodeSetPrices;
 import io.gridchain.capacity.tx.NodeSetStatus;
 import io.gridchain.core.crypto.Address;
+import io.gridchain.core.crypto.Signature;
+import io.gridchain.core.crypto.SigningKey;
 
 /**
  * Payload builders for the wallet and the command line. Wrap the result in an
@@ -25,9 +27,17 @@ public final class CapacityTransactions {
         return new FarmCreate(name, ownerIdentity, payout);
     }
 
-    public static NodeRegister registerNode(Address node, long farmId, Resources capacity, String location,
+    /** A registration of the node whose key is {@code node}, signed by it for {@code farmId} on {@code chainId}. */
+    public static NodeRegister registerNode(SigningKey node, long chainId, long farmId, Resources capacity, String location,
                                             Prices prices) {
-        return new NodeRegister(node, nonNegative(farmId, "farm id"), capacity, location, prices);
+        return registerNode(node.address(), farmId, capacity, location, prices,
+                node.sign(NodeRegister.consentDigest(chainId, nonNegative(farmId, "farm id"), node.address())));
+    }
+
+    /** As above, with the node key's consent made elsewhere (see {@link NodeRegister#consentDigest}). */
+    public static NodeRegister registerNode(Address node, long farmId, Resources capacity, String location, Prices prices,
+                                            Signature nodeConsent) {
+        return new NodeRegister(node, nonNegative(farmId, "farm id"), capacity, location, prices, nodeConsent);
     }
 
     public static NodeSetPrices setPrices(Address node, Prices prices) {

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Grid node rules. A node's id is the address of its own key; the farm owner registers it, sets its
- * prices and status; only the node's key can send its heartbeat.
+ * Grid node rules. A node's id is the address of its own key; the farm owner registers it, with the
+ * node key's consent (its signature over chain, farm and node id), sets its prices and status; only the
+ * node's key can send its heartbeat.
  */
 final class NodeRules {
     private final Authority authority;
@@ -41,6 +42,11 @@ final class NodeRules {
         }
         if (CapacityStore.node(state, p.node()).isPresent()) {
             return TxOutcome.rejected(CapacityRejections.NODE_EXISTS, "node " + p.node() + " is already registered");
+        }
+        if (!p.nodeConsent().recoverSigner(NodeRegister.consentDigest(ctx.chainId(), p.farmId(), p.node()))
+                .equals(Optional.of(p.node()))) {
+            return TxOutcome.rejected(CapacityRejections.NODE_CONSENT_MISSING, "the registration is not signed by the key of node "
+                    + p.node() + " for farm " + p.farmId() + " on chain " + ctx.chainId());
         }
         if (p.capacity().isZero()) {
             return TxOutcome.rejected(CapacityRejections.ZERO_CAPACITY, "a node must offer some capacity");

@@ -34,7 +34,7 @@ class BadInputTest {
         node = nodeKey.address();
         farmId = CapacityChain.id(chain.apply(owner, CapacityTransactions.createFarm("acme-farm", "acme",
                 chain.key().address())), "farm.created", "farm");
-        chain.apply(owner, CapacityTransactions.registerNode(node, farmId, new Resources(16, 64, 1000, 4000), "",
+        chain.apply(owner, CapacityTransactions.registerNode(nodeKey, CapacityChain.CHAIN, farmId, new Resources(16, 64, 1000, 4000), "",
                 PRICES));
     }
 
@@ -80,8 +80,9 @@ class BadInputTest {
 
     @Test
     void overflowingAmountsAreRefusedNotWrapped() {
-        Address big = chain.key().address();
-        chain.apply(owner, CapacityTransactions.registerNode(big, farmId, new Resources(Long.MAX_VALUE, 0, 0, 0), "",
+        SigningKey bigKey = chain.key();
+        Address big = bigKey.address();
+        chain.apply(owner, CapacityTransactions.registerNode(bigKey, CapacityChain.CHAIN, farmId, new Resources(Long.MAX_VALUE, 0, 0, 0), "",
                 new Prices(10_000_000, 0, 0, 0)));
         assertThat(code(tenant, CapacityTransactions.createLease(big, "alice", new Resources(Long.MAX_VALUE / 2, 0, 0, 0),
                 0, 5_000_000))).isEqualTo(CapacityRejections.AMOUNT_OVERFLOW);
@@ -143,24 +144,35 @@ class BadInputTest {
         assertThat(code(stranger, new NodeHeartbeat(node))).isEqualTo(CapacityRejections.HEARTBEAT_WRONG_KEY);
         assertThat(code(stranger, CapacityTransactions.drain(node))).isEqualTo(CapacityRejections.NOT_FARM_OWNER);
         assertThat(code(owner, CapacityTransactions.activate(node))).isEqualTo(CapacityRejections.STATUS_UNCHANGED);
-        assertThat(code(owner, CapacityTransactions.registerNode(node, farmId, SMALL, "", PRICES)))
+        assertThat(code(owner, CapacityTransactions.registerNode(nodeKey, CapacityChain.CHAIN, farmId, SMALL, "", PRICES)))
                 .isEqualTo(CapacityRejections.NODE_EXISTS);
-        Address other = chain.key().address();
-        assertThat(code(owner, CapacityTransactions.registerNode(other, 42, SMALL, "", PRICES)))
+        SigningKey other = chain.key();
+        // a registration the node's key did not sign, or signed for another farm or chain, is refused
+        SigningKey squatter = chain.key();
+        assertThat(code(owner, CapacityTransactions.registerNode(other.address(), farmId, SMALL, "", PRICES,
+                squatter.sign(io.gridchain.capacity.tx.NodeRegister.consentDigest(CapacityChain.CHAIN, farmId, other.address())))))
+                .isEqualTo(CapacityRejections.NODE_CONSENT_MISSING);
+        assertThat(code(owner, CapacityTransactions.registerNode(other.address(), farmId, SMALL, "", PRICES,
+                other.sign(io.gridchain.capacity.tx.NodeRegister.consentDigest(CapacityChain.CHAIN + 1, farmId, other.address())))))
+                .isEqualTo(CapacityRejections.NODE_CONSENT_MISSING);
+        assertThat(code(owner, CapacityTransactions.registerNode(other.address(), farmId, SMALL, "", PRICES,
+                other.sign(io.gridchain.capacity.tx.NodeRegister.consentDigest(CapacityChain.CHAIN, farmId + 1, other.address())))))
+                .isEqualTo(CapacityRejections.NODE_CONSENT_MISSING);
+        assertThat(code(owner, CapacityTransactions.registerNode(other, CapacityChain.CHAIN, 42, SMALL, "", PRICES)))
                 .isEqualTo(CapacityRejections.UNKNOWN_FARM);
-        assertThat(code(owner, CapacityTransactions.registerNode(other, farmId, Resources.ZERO, "", PRICES)))
+        assertThat(code(owner, CapacityTransactions.registerNode(other, CapacityChain.CHAIN, farmId, Resources.ZERO, "", PRICES)))
                 .isEqualTo(CapacityRejections.ZERO_CAPACITY);
-        assertThat(code(owner, CapacityTransactions.registerNode(other, farmId, SMALL, "", new Prices(10_000_001, 0, 0, 0))))
+        assertThat(code(owner, CapacityTransactions.registerNode(other, CapacityChain.CHAIN, farmId, SMALL, "", new Prices(10_000_001, 0, 0, 0))))
                 .isEqualTo(CapacityRejections.PRICE_OUT_OF_BOUNDS);
         assertThat(code(owner, CapacityTransactions.setPrices(node, new Prices(0, 0, 0, 10_000_001))))
                 .isEqualTo(CapacityRejections.PRICE_OUT_OF_BOUNDS);
-        assertThat(code(owner, CapacityTransactions.createFarm("acme-farm", "acme", other)))
+        assertThat(code(owner, CapacityTransactions.createFarm("acme-farm", "acme", other.address())))
                 .isEqualTo(CapacityRejections.FARM_NAME_TAKEN);
-        assertThat(code(owner, CapacityTransactions.createFarm("Bad Name!", "acme", other)))
+        assertThat(code(owner, CapacityTransactions.createFarm("Bad Name!", "acme", other.address())))
                 .isEqualTo(CapacityRejections.INVALID_NAME);
-        assertThat(code(owner, CapacityTransactions.createFarm("other-farm", "nobody", other)))
+        assertThat(code(owner, CapacityTransactions.createFarm("other-farm", "nobody", other.address())))
                 .isEqualTo(CapacityRejections.UNKNOWN_IDENTITY);
-        assertThat(code(stranger, CapacityTransactions.createFarm("other-farm", "acme", other)))
+        assertThat(code(stranger, CapacityTransactions.createFarm("other-farm", "acme", other.address())))
                 .isEqualTo(CapacityRejections.NOT_IDENTITY_OWNER);
         chain.apply(owner, CapacityTransactions.retire(node));
         assertThat(code(owner, CapacityTransactions.activate(node))).isEqualTo(CapacityRejections.NODE_RETIRED);

@@ -19,7 +19,8 @@ class CodecTest {
     void payloadsAndRecordsRoundTrip() {
         LeaseCreate lc = new LeaseCreate(A, "alice", new Resources(1, 2, 3, 4), 99, 1000);
         assertThat(LeaseCreate.decode(lc.encode())).isEqualTo(lc);
-        NodeRegister nr = new NodeRegister(A, 3, new Resources(1, 2, 3, 4), "here", new Prices(5, 6, 7, 8));
+        NodeRegister nr = CapacityTransactions.registerNode(io.gridchain.core.crypto.SigningKey.random(new java.security.SecureRandom()),
+                77, 3, new Resources(1, 2, 3, 4), "here", new Prices(5, 6, 7, 8));
         assertThat(NodeRegister.decode(nr.encode())).isEqualTo(nr);
         Lease lease = new Lease(5, A, 2, "alice", A, new Resources(1, 0, 0, 0), 10, 0, 3600, 100, 50, 0,
                 LeaseState.GRACE, 500, 0, EndCause.NONE);

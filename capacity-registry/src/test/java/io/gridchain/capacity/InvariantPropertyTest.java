@@ -104,7 +104,7 @@ class InvariantPropertyTest {
                         w.random.nextInt(2000), w.random.nextInt(4000));
                 Prices prices = new Prices(w.random.nextInt(2_000_000), w.random.nextInt(200_000),
                         w.random.nextInt(2_000), w.random.nextInt(500));
-                chain.apply(owner, CapacityTransactions.registerNode(nodeKey.address(), farm, cap, "", prices));
+                chain.apply(owner, CapacityTransactions.registerNode(nodeKey, CapacityChain.CHAIN, farm, cap, "", prices));
                 w.nodeKeys.add(nodeKey);
                 w.ownerOfNode.put(nodeKey.address(), owner);
             }

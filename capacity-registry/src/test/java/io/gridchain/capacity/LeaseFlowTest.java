@@ -37,7 +37,7 @@ class LeaseFlowTest {
         node = nodeKey.address();
         farmId = CapacityChain.id(chain.apply(owner, CapacityTransactions.createFarm("acme-farm", "acme", payout)),
                 "farm.created", "farm");
-        chain.apply(owner, CapacityTransactions.registerNode(node, farmId, new Resources(16, 64, 1000, 4000), "be-ghent",
+        chain.apply(owner, CapacityTransactions.registerNode(nodeKey, CapacityChain.CHAIN, farmId, new Resources(16, 64, 1000, 4000), "be-ghent",
                 PRICES));
     }
 
@@ -193,8 +193,9 @@ class LeaseFlowTest {
         tenant = chain.identity("alice", TENANT_FUNDS);
         long farm = CapacityChain.id(chain.apply(owner, CapacityTransactions.createFarm("acme-farm", "acme",
                 chain.key().address())), "farm.created", "farm");
-        node = chain.key().address();
-        chain.apply(owner, CapacityTransactions.registerNode(node, farm, new Resources(16, 64, 1000, 4000), "", PRICES));
+        nodeKey = chain.key();
+        node = nodeKey.address();
+        chain.apply(owner, CapacityTransactions.registerNode(nodeKey, CapacityChain.CHAIN, farm, new Resources(16, 64, 1000, 4000), "", PRICES));
         long id = createLease(SMALL, 0, 5_000_000);
         long tenantBefore = chain.balance(tenant.address());
 

@@ -33,8 +33,9 @@ class QueriesTest {
         farmId = CapacityChain.id(chain.apply(owner, CapacityTransactions.createFarm("acme-farm", "acme",
                 chain.key().address())), "farm.created", "farm");
         for (int i = 0; i < 5; i++) {
-            Address n = chain.key().address();
-            chain.apply(owner, CapacityTransactions.registerNode(n, farmId, new Resources(4 + i, 16, 500, 0), "", PRICES));
+            SigningKey nKey = chain.key();
+            Address n = nKey.address();
+            chain.apply(owner, CapacityTransactions.registerNode(nKey, CapacityChain.CHAIN, farmId, new Resources(4 + i, 16, 500, 0), "", PRICES));
             nodes.add(n);
         }
     }

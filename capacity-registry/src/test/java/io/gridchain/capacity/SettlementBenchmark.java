@@ -90,9 +90,11 @@ public final class SettlementBenchmark {
         identities.put("farmer", owner.address(), true);
         apply(base, owner.address(), T0, new FarmCreate("bench-farm", "farmer", key().address()));
         for (int i = 0; i < nodeCount; i++) {
-            Address node = key().address();
+            SigningKey nodeKey = key();
+            Address node = nodeKey.address();
             nodes.add(node);
-            apply(base, owner.address(), T0, new NodeRegister(node, 1, new Resources(64, 256, 4000, 16000), "", PRICES));
+            apply(base, owner.address(), T0, CapacityTransactions.registerNode(nodeKey, CHAIN, 1,
+                    new Resources(64, 256, 4000, 16000), "", PRICES));
         }
         long rate = PRICES.ratePerHour(LEASE);
         List<Address> tenants = newTenants(Math.max(1, leaseCount / 100), base);

@@ -40,8 +40,9 @@ class SettlementCostTest {
         SigningKey tenant = chain.identity("alice", 10_000_000_000L);
         long farm = CapacityChain.id(chain.apply(owner, CapacityTransactions.createFarm("acme-farm", "acme",
                 chain.key().address())), "farm.created", "farm");
-        Address node = chain.key().address();
-        chain.apply(owner, CapacityTransactions.registerNode(node, farm, new Resources(1000, 1000, 0, 0), "", PRICES));
+        SigningKey nodeKey = chain.key();
+        Address node = nodeKey.address();
+        chain.apply(owner, CapacityTransactions.registerNode(nodeKey, CapacityChain.CHAIN, farm, new Resources(1000, 1000, 0, 0), "", PRICES));
         long lease = CapacityChain.id(chain.apply(tenant, CapacityTransactions.createLease(node, "alice",
                 new Resources(1, 1, 0, 0), 0, 2_200_000)), "lease.created", "lease");
         Lease before = chain.lease(lease);
@@ -62,8 +63,9 @@ class SettlementCostTest {
         SigningKey tenant = chain.identity("alice", 10_000_000_000L);
         long farm = CapacityChain.id(chain.apply(owner, CapacityTransactions.createFarm("acme-farm", "acme",
                 chain.key().address())), "farm.created", "farm");
-        Address node = chain.key().address();
-        chain.apply(owner, CapacityTransactions.registerNode(node, farm, new Resources(1000, 1000, 0, 0), "", PRICES));
+        SigningKey nodeKey = chain.key();
+        Address node = nodeKey.address();
+        chain.apply(owner, CapacityTransactions.registerNode(nodeKey, CapacityChain.CHAIN, farm, new Resources(1000, 1000, 0, 0), "", PRICES));
         for (int i = 0; i < idleLeases; i++) {
             chain.apply(tenant, CapacityTransactions.createLease(node, "alice", new Resources(1, 1, 0, 0), 0,
                     50_000_000));

@@ -15,11 +15,14 @@ import io.gridchain.node.api.Problem;
 import io.gridchain.node.api.ProblemException;
 import io.gridchain.node.api.StateProofs;
 import io.gridchain.node.api.capacity.CapacityRoutes;
+import io.gridchain.node.api.console.BlockFeed;
+import io.gridchain.node.api.console.ConsoleRoutes;
 import io.gridchain.node.api.events.EventRoutes;
 import io.gridchain.node.api.identity.IdentityRoutes;
 import io.gridchain.node.api.oauth.OAuthRoutes;
 import io.gridchain.node.bft.ConsensusDriver;
-import io.gridchain.node.bft.TransactionRelay;
+import io.gridchain.node.bft.DriverRuntime;
+import io.gridchain.node.mempool.TransactionRelay;
 import io.gridchain.node.bft.ValidatorNetwork;
 import io.gridchain.node.chain.BlockCertifier;
 import io.gridchain.node.chain.ChainRules;
@@ -74,7 +77,7 @@ public final class GridchainNode implements AutoCloseable {
 
     /** What every node has, whatever makes its blocks. */
     private record Core(ChainStore store, Ledger ledger, Mempool mempool, NodeMetrics metrics, LeaseEventFeed feed,
-                        KeyValueStore oauthIds) {
+                        BlockFeed blocks, KeyValueStore oauthIds) {
         static Core open(NodeConfig config, GenesisData genesis, Clock clock) {
             try {
                 Files.createDirectories(config.chainDir());
@@ -94,7 +97,9 @@ public final class GridchainNode implements AutoCloseable {
                 metrics.watchMempool(mempool::size, mempool::sizeInBytes);
                 LeaseEventFeed feed = new LeaseEventFeed(ledger);
                 ledger.addListener(feed);
-                return new Core(store, ledger, mempool, metrics, feed, LevelDbKeyValueStore.open(config.oauthDir().toFile()));
+                BlockFeed blocks = new BlockFeed(ledger, mempool::size);
+                ledger.addListener(blocks);
+                return new Core(store, ledger, mempool, metrics, feed, blocks, LevelDbKeyValueStore.open(config.oauthDir().toFile()));
             } catch (RuntimeException e) {
                 store.close();
                 throw e;
@@ -103,6 +108,7 @@ public final class GridchainNode implements AutoCloseable {
 
         void close() {
             feed.close();
+            blocks.close();
             store.close();
             oauthIds.close();
         }
@@ -140,8 +146,9 @@ public final class GridchainNode implements AutoCloseable {
             network = ValidatorNetwork.start(key, net);
             TransactionRelay relay = new TransactionRelay(network, ledger.chainId(), core.mempool(),
                     () -> ledger.params().maxTransactionBytes());
-            ConsensusDriver driver = new ConsensusDriver(ledger, core.mempool(), network, key, config.dataDir(), net.timeouts(),
-                    config.blockTime(), clock, core.metrics(), ownTransactions(core.mempool(), relay), net.testOnlyEquivocate());
+            ConsensusDriver driver = new ConsensusDriver(ledger, core.mempool(), network, key, net.timeouts(),
+                    config.blockTime(), core.metrics(), ownTransactions(core.mempool(), relay),
+                    DriverRuntime.onDisk(config.dataDir(), clock, net.testOnlyByzantine()));
             NetRoutes netRoutes = new NetRoutes(ledger, network, driver::syncing, driver::targetHeight,
                     driver::progress);
             ApiServer api = startApi(config, core, clock, List.of(netRoutes),
@@ -199,11 +206,30 @@ public final class GridchainNode implements AutoCloseable {
         List<ApiServer.Routes> routes = new ArrayList<>(List.of(new IdentityRoutes(ledger, proofs), new OAuthRoutes(server),
                 new CapacityRoutes(ledger, proofs, server, clock), new EventRoutes(core.feed()), new GovernanceRoutes(ledger)));
         routes.addAll(more);
+        routes.add(new ConsoleRoutes(ledger, core.mempool(), core.blocks(), server, clock, statusExtras));
         ApiServer api = ApiServer.start(config.apiHost(), config.apiPort(), ledger, core.mempool(), core.metrics(), payloads,
-                routes, statusExtras, relay);
+                routes, withBlockTimes(config, ledger, statusExtras), relay, config.apiLimits());
         auth.set(new AuthorizationServer(config.publicBaseUrl(api.port()), ledger.chainId(), keys, core.oauthIds(), ledger::state,
                 clock));
         return api;
+    }
+
+    /**
+     * The block time this node paces its proposals by (its --block-time, or the chain's parameter as it
+     * was when the node started) next to the chain's parameter now. The node's own wins: block times are
+     * not checked by other validators (only timestamps against the clock drift bound), so each proposer
+     * paces its rounds by its own setting, and a governance change of the parameter reaches a node at its
+     * next start without --block-time.
+     */
+    private static Supplier<Map<String, Object>> withBlockTimes(NodeConfig config, Ledger ledger,
+                                                                Supplier<Map<String, Object>> extras) {
+        return () -> {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("blockTimeMillis", config.blockTime().toMillis());
+            m.put("targetBlockTimeMillis", ledger.params().targetBlockTimeMillis());
+            m.putAll(extras.get());
+            return m;
+        };
     }
 
     private static void requireSoleValidator(Ledger ledger, Address key) {
@@ -226,6 +252,11 @@ public final class GridchainNode implements AutoCloseable {
 
     public int apiPort() {
         return api.port();
+    }
+
+    /** The API's routes, as "GET /v1/status". */
+    public List<String> apiRoutes() {
+        return api.routes();
     }
 
     public Optional<P2PNetwork> network() {

@@ -79,6 +79,11 @@ public final class GenesisGenerator {
             document.write(dir.resolve("genesis.json"));
         }
 
+        /** The same keys with another identity section (registration mode and registrars). */
+        public Generated withIdentity(GenesisDocument.IdentitySection identity) {
+            return new Generated(requireValid(document.withIdentity(identity)), validatorKeys);
+        }
+
         public static Path validatorFile(Path dir, int index) {
             return dir.resolve("validator-" + index + ".json");
         }

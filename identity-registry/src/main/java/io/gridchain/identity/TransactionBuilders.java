@@ -2,6 +2,7 @@ package io.gridchain.identity;
 
 import io.gridchain.core.bytes.Bytes;
 import io.gridchain.core.crypto.Address;
+import io.gridchain.core.crypto.Signature;
 import io.gridchain.core.crypto.SigningKey;
 import io.gridchain.core.tx.TxPayload;
 import io.gridchain.identity.model.KeyPurpose;
@@ -26,6 +27,14 @@ public final class TransactionBuilders {
                                                   SigningKey registrar) {
         byte[] sig = registrar.sign(RegistrationDigest.of(chainId, name, owner, metadata)).bytes();
         return new Payloads.Register(name, metadata, Bytes.of(sig));
+    }
+
+    /**
+     * A registration carrying a registrar's countersignature made elsewhere (the registrar signed
+     * {@link RegistrationDigest} on their own machine and handed the signature back).
+     */
+    public static TxPayload registerWithCountersignature(String name, Metadata metadata, Signature registrarSignature) {
+        return new Payloads.Register(name, metadata, Bytes.of(registrarSignature.bytes()));
     }
 
     public static TxPayload addKey(String name, Address key, KeyPurpose purpose) {

@@ -35,6 +35,12 @@ class ArchitectureTest {
             .orShould().callMethod(System.class, "currentTimeMillis")
             .orShould().callMethod(System.class, "nanoTime");
 
+    /** A client library: wallet and grid agents use it, so it carries none of a validator's machinery. */
+    @ArchTest
+    static final ArchRule lightClientKnowsOnlyCoreAndTheJdk = classes().that().resideInAPackage("io.gridchain.lightclient..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.gridchain.core..", "io.gridchain.lightclient..", "java..")
+            .andShould().onlyDependOnClassesThat().resideOutsideOfPackages("java.net..", "java.io..", "java.nio.file..");
+
     @ArchTest
     static final ArchRule p2pKnowsNothingOfTheChain = noClasses().that().resideInAPackage("io.gridchain.p2p..")
             .should().dependOnClassesThat().resideInAnyPackage("io.gridchain.core..", "io.gridchain.consensus..",

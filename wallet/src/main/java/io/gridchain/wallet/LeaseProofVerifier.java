@@ -8,12 +8,17 @@ import io.gridchain.core.crypto.Hash32;
 import io.gridchain.core.crypto.Keccak;
 import io.gridchain.core.crypto.Signature;
 import io.gridchain.core.merkle.SmtProof;
-import io.gridchain.core.rlp.Rlp;
 import io.gridchain.core.state.StateMap;
 import io.gridchain.core.state.StateCodec;
 import io.gridchain.core.validator.ValidatorSet;
+import io.gridchain.lightclient.ConflictEvidence;
+import io.gridchain.lightclient.LightClient;
+import io.gridchain.lightclient.Precommits;
+import io.gridchain.lightclient.TrustedBlock;
+import java.time.Instant;
 import java.nio.ByteBuffer;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,14 +28,16 @@ import java.util.Set;
  * is the one the header names, and the lease record is in that header's state root under lease
  * {@code id}'s key. Nothing is read from the node's state.
  *
- * <p>Two small pieces are duplicated here on purpose, because the wallet depends on chain-core only:
- * the precommit a validator signs ({@code consensus}'s {@code Vote.signBytes()}: RLP(chain id as a decimal
- * string, type 3, height, round, block hash)) and the lease's state key ({@code capacity-registry}'s
+ * <p>With a light client and a trusted block instead of a set, a proof at any height is checked across
+ * validator-set changes ({@link #verify(NodeViews.LeaseProof, LightClient, TrustedBlock, Instant)}).
+ *
+ * <p>Two small pieces are duplicated on purpose, because the wallet depends on chain-core and light-client
+ * only: the precommit a validator signs (light-client's {@link Precommits}, a copy of {@code consensus}'s
+ * {@code Vote.signBytes()}) and the lease's state key ({@code capacity-registry}'s
  * {@code CapacityStore.leaseKey}: namespace {@code capacity.lease}, id as 8 big-endian bytes). A test in
  * chain-node checks both against the originals.
  */
 public final class LeaseProofVerifier {
-    static final int PRECOMMIT = 3;
     private static final StateMap<Long, byte[]> LEASES = new StateMap<>("capacity.lease",
             id -> ByteBuffer.allocate(8).putLong(id).array(), new StateCodec<>() {
                 @Override
@@ -48,10 +55,17 @@ public final class LeaseProofVerifier {
 
     /** The outcome: the proven record (RLP, as capacity-registry stores it) at a height, or why not. */
     public sealed interface Result {
-        record Valid(long leaseId, long height, Hash32 blockHash, byte[] record, long signedPower, long totalPower)
-                implements Result {}
+        /**
+         * {@code headersFetched}: the heights the light client asked the node for (none with a known set);
+         * {@code faultyWitnesses}: witnesses that could not confirm the header, and why (they were ignored).
+         */
+        record Valid(long leaseId, long height, Hash32 blockHash, byte[] record, long signedPower, long totalPower,
+                     List<Long> headersFetched, List<String> faultyWitnesses) implements Result {}
 
         record Invalid(String reason) implements Result {}
+
+        /** The node's header and a witness's both verify: someone signed two blocks at one height. */
+        record Conflict(ConflictEvidence evidence) implements Result {}
     }
 
     public static Bytes leaseKey(long leaseId) {
@@ -60,8 +74,38 @@ public final class LeaseProofVerifier {
 
     /** What a validator signs to precommit {@code blockHash} at (height, round). */
     public static Hash32 precommitDigest(long chainId, long height, int round, Hash32 blockHash) {
-        return Keccak.hash(Rlp.list(Rlp.string(Long.toString(chainId)), Rlp.uint(PRECOMMIT), Rlp.uint(height),
-                Rlp.uint(round), Rlp.bytes(blockHash.bytes())));
+        return Precommits.digest(chainId, height, round, blockHash);
+    }
+
+    /**
+     * Checks the proof at any height knowing only a trusted block (the genesis, say): the light client
+     * verifies the proof's height from {@code root} across every validator-set change, fetching only the
+     * headers bisection needs, and the proof's header must be the block it verified; then the lease record
+     * must be under that header's state root.
+     */
+    public static Result verify(NodeViews.LeaseProof p, LightClient client, TrustedBlock root, Instant now) {
+        BlockHeader h = p.header();
+        if (h.chainId() != root.header().chainId()) {
+            return invalid("the header is of chain " + h.chainId() + ", not " + root.header().chainId());
+        }
+        LightClient.Outcome outcome = client.verifyTo(root, h.height(), now);
+        if (outcome instanceof LightClient.Outcome.Conflicting c) {
+            return new Result.Conflict(c.evidence());
+        }
+        if (outcome instanceof LightClient.Outcome.Refused r) {
+            return invalid("block " + h.height() + " does not verify from trusted block " + root.height() + ": "
+                    + r.refusal().detail() + " at height " + r.refusal().height() + " (" + r.refusal().reason() + ")");
+        }
+        LightClient.Outcome.Verified v = (LightClient.Outcome.Verified) outcome;
+        if (!v.block().hash().equals(h.hash())) {
+            return invalid("the proof's header is not block " + v.block().hash() + ", which verifies at " + h.height());
+        }
+        Optional<String> state = stateProblem(p);
+        if (state.isPresent()) {
+            return invalid(state.get());
+        }
+        return new Result.Valid(p.leaseId(), h.height(), h.hash(), p.value().get(), v.signedPower(), v.totalPower(),
+                v.fetched(), v.faultyWitnesses());
     }
 
     public static Result verify(NodeViews.LeaseProof p, long chainId, ValidatorSet validators) {
@@ -76,18 +120,29 @@ public final class LeaseProofVerifier {
         if (certificate.isPresent()) {
             return invalid(certificate.get());
         }
-        if (!java.util.Arrays.equals(p.key(), leaseKey(p.leaseId()).toArray())) {
-            return invalid("the proof is for another key than lease " + p.leaseId() + "'s");
-        }
-        if (p.value().isEmpty()) {
-            return invalid("the node sent no lease record");
-        }
-        SmtProof.Check check = p.proof().verify(h.stateRoot(), SmtProof.pathOf(p.key()), Optional.of(Keccak.hash(p.value().get())));
-        if (check instanceof SmtProof.Check.Invalid bad) {
-            return invalid("the Merkle proof does not hold: " + bad.reason());
+        Optional<String> state = stateProblem(p);
+        if (state.isPresent()) {
+            return invalid(state.get());
         }
         long power = signedPower(p.commit(), validators);
-        return new Result.Valid(p.leaseId(), h.height(), h.hash(), p.value().get(), power, validators.totalPower());
+        return new Result.Valid(p.leaseId(), h.height(), h.hash(), p.value().get(), power, validators.totalPower(),
+                List.of(), List.of());
+    }
+
+    /** Empty if the lease record is under the header's state root at lease {@code id}'s key. */
+    private static Optional<String> stateProblem(NodeViews.LeaseProof p) {
+        if (!java.util.Arrays.equals(p.key(), leaseKey(p.leaseId()).toArray())) {
+            return Optional.of("the proof is for another key than lease " + p.leaseId() + "'s");
+        }
+        if (p.value().isEmpty()) {
+            return Optional.of("the node sent no lease record");
+        }
+        SmtProof.Check check = p.proof().verify(p.header().stateRoot(), SmtProof.pathOf(p.key()),
+                Optional.of(Keccak.hash(p.value().get())));
+        if (check instanceof SmtProof.Check.Invalid bad) {
+            return Optional.of("the Merkle proof does not hold: " + bad.reason());
+        }
+        return Optional.empty();
     }
 
     /** Empty if more than two thirds of the power signed this header's precommit, each signer once. */

@@ -124,7 +124,16 @@ public final class NodeClient {
 
     /** The SIWE grant: the signed challenge message for an access token. */
     public JsonNode siweToken(String message, String signature, java.util.Optional<String> identity) {
+        return siweToken(message, signature, identity, java.util.List.of());
+    }
+
+    /** The SIWE grant asking for {@code scopes} too (e.g. {@code memberof:acme}); the node grants those that hold. */
+    public JsonNode siweToken(String message, String signature, java.util.Optional<String> identity,
+                              java.util.List<String> scopes) {
         java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+        if (!scopes.isEmpty()) {
+            form.put("scope", String.join(" ", scopes));
+        }
         form.put("grant_type", "urn:gridchain:params:oauth:grant-type:siwe");
         form.put("message", message);
         form.put("signature", signature);
@@ -135,6 +144,11 @@ public final class NodeClient {
     /** The lease record with its proof; check it with {@link LeaseProofVerifier}, knowing the validator set. */
     public LeaseProof leaseProof(long leaseId) {
         return get("v1/proofs/leases/" + leaseId, NodeJson::leaseProof);
+    }
+
+    /** What a light client needs to verify {@code height}: header, certificate, validator set, next set's proof. */
+    public io.gridchain.lightclient.LightBlock lightBlock(long height) {
+        return get("v1/light/" + height, NodeJson::lightBlock);
     }
 
     /**

@@ -132,6 +132,24 @@ final class NodeJson {
                 header(object(n, "header")), present(n, "commit") ? certificate(object(n, "commit")) : null);
     }
 
+    /** {@code GET /v1/light/{height}}; the light client checks every field, this only decodes them. */
+    static io.gridchain.lightclient.LightBlock lightBlock(JsonNode n) {
+        io.gridchain.core.validator.ValidatorSet set;
+        SmtProof next;
+        try {
+            set = io.gridchain.core.validator.ValidatorSet.decode(bytes(n, "validatorSet"));
+        } catch (RuntimeException e) {
+            throw unexpected("validatorSet", "not an encoded validator set: " + e.getMessage());
+        }
+        try {
+            next = SmtProof.decode(bytes(n, "nextValidatorsProof"));
+        } catch (RuntimeException e) {
+            throw unexpected("nextValidatorsProof", "not an encoded Merkle proof: " + e.getMessage());
+        }
+        return new io.gridchain.lightclient.LightBlock(header(object(n, "header")),
+                present(n, "commit") ? certificate(object(n, "commit")) : null, set, next);
+    }
+
     static io.gridchain.core.block.CommitCertificate certificate(JsonNode c) {
         List<io.gridchain.core.block.CommitCertificate.CommitSignature> sigs = new ArrayList<>();
         for (JsonNode s : array(c, "signatures")) {

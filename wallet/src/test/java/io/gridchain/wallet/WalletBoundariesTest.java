@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** wallet → chain-core only: it talks to a node over HTTP, never through the node's or a registry's classes. */
+/** wallet → chain-core and light-client only: it talks to a node over HTTP, never through the node's or a registry's classes. */
 class WalletBoundariesTest {
     @Test
     void walletKnowsNoSiblingButChainCore() {
@@ -15,7 +15,7 @@ class WalletBoundariesTest {
                 .importPackages("io.gridchain.wallet");
 
         classes().that().resideInAPackage("io.gridchain.wallet..").should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "javax.crypto..", "io.gridchain.wallet..", "io.gridchain.core..",
+                .resideInAnyPackage("java..", "javax.crypto..", "io.gridchain.wallet..", "io.gridchain.core..", "io.gridchain.lightclient..",
                         "com.fasterxml.jackson..", "org.bouncycastle..", "org.web3j..")
                 .check(wallet);
     }

@@ -22,6 +22,15 @@ public final class ValidatorSetState {
 
     private ValidatorSetState() {}
 
+    /**
+     * The state key of the current set. A block's state root commits under it to the set that signs the
+     * next block (its leaf holds {@code keccak(set.encode())}, which is {@link ValidatorSet#hash()}), so a
+     * light client learns the next set's hash from a Merkle proof of this key.
+     */
+    public static io.gridchain.core.bytes.Bytes stateKey() {
+        return STATE.key("current");
+    }
+
     public static ValidatorSet read(StateReader state) {
         return STATE.get(state, "current").orElseThrow(() -> new IllegalStateException("no validator set in state"));
     }

@@ -28,9 +28,11 @@ public final class ApiServer implements AutoCloseable {
     private static final String ANSWERED_WITH_PROBLEM = "gridchain.problem";
 
     private final Javalin app;
+    private final List<String> routes;
 
-    private ApiServer(Javalin app) {
+    private ApiServer(Javalin app, List<String> routes) {
         this.app = app;
+        this.routes = routes;
     }
 
     /** Extra route groups (identity, capacity, …) plug in here. */
@@ -38,22 +40,31 @@ public final class ApiServer implements AutoCloseable {
 
     public static ApiServer start(String host, int port, Ledger ledger, Mempool mempool, NodeMetrics metrics,
                                   PayloadViews payloads, List<Routes> extraRoutes) {
-        return start(host, port, ledger, mempool, metrics, payloads, extraRoutes, Map::of, tx -> {});
+        return start(host, port, ledger, mempool, metrics, payloads, extraRoutes, Map::of, tx -> {}, ApiLimits.DEFAULT);
     }
 
     /**
      * @param statusExtras fields a networked node adds to {@code /v1/status}
      * @param relay called with each transaction the API admitted, to gossip it to the network
+     * @param limits what a request, a client and the API in all may cost (see {@link ApiLimits})
      */
     public static ApiServer start(String host, int port, Ledger ledger, Mempool mempool, NodeMetrics metrics,
                                   PayloadViews payloads, List<Routes> extraRoutes,
-                                  Supplier<Map<String, Object>> statusExtras, Consumer<Transaction> relay) {
+                                  Supplier<Map<String, Object>> statusExtras, Consumer<Transaction> relay,
+                                  ApiLimits limits) {
+        List<String> served = new java.util.concurrent.CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(config -> {
+            config.events(events -> events.handlerAdded(h -> {
+                if (h.getHttpMethod().isHttpMethod()) {
+                    served.add(h.getHttpMethod() + " " + h.getPath());
+                }
+            }));
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.defaultContentType = "application/json";
         });
-        new ChainRoutes(ledger, mempool, metrics, new JsonViews(payloads), statusExtras, relay).register(app);
+        new RequestThrottle(limits, System::nanoTime).install(app);
+        new ChainRoutes(ledger, mempool, metrics, new JsonViews(payloads), statusExtras, relay, limits).register(app);
         for (Routes routes : extraRoutes) {
             routes.accept(app);
         }
@@ -66,7 +77,7 @@ public final class ApiServer implements AutoCloseable {
         } catch (io.javalin.util.JavalinBindException e) {
             throw new PortInUse(host, port, e);
         }
-        return new ApiServer(app);
+        return new ApiServer(app, served);
     }
 
     /** The API's port could not be bound; said without Javalin's types, which stay in this package. */
@@ -77,10 +88,15 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static void mapFailures(Javalin app) {
-        app.exception(ProblemException.class, (e, ctx) -> respond(ctx, e.problem()));
+        app.exception(ProblemException.class, (e, ctx) -> {
+            e.retryAfterSeconds().ifPresent(s -> ctx.header("Retry-After", Long.toString(s)));
+            respond(ctx, e.problem());
+        });
         app.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, fromJavalin(e, ctx)));
         app.exception(Exception.class, (e, ctx) -> {
-            log.error("unexpected failure serving {} {}", ctx.method(), ctx.path(), e);
+            // one line: a request must not be able to fill the log with stack traces; the trace is at debug
+            log.error("unexpected failure serving {} {}: {}", ctx.method(), ctx.path(), e.toString());
+            log.debug("the failure serving {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, new Problem(500, "internal-error", "Internal error",
                     "the node failed to answer this request; the cause is in its log"));
         });
@@ -91,6 +107,11 @@ public final class ApiServer implements AutoCloseable {
         });
         app.error(405, ctx -> respond(ctx, new Problem(405, "method-not-allowed", "Method not allowed",
                 ctx.method() + " is not allowed on " + ctx.path())));
+    }
+
+    /** Keeps a route's own error answer (the console's HTML 404 page) from being replaced by the problem 404. */
+    public static void keepOwnAnswer(Context ctx) {
+        ctx.attribute(ANSWERED_WITH_PROBLEM, Boolean.TRUE);
     }
 
     /** Javalin's own refusals: an unmatched route, a body over the limit, a wrong method. */
@@ -106,6 +127,9 @@ public final class ApiServer implements AutoCloseable {
 
     static void respond(Context ctx, Problem problem) {
         ctx.attribute(ANSWERED_WITH_PROBLEM, Boolean.TRUE);
+        if ((problem.status() == 429 || problem.status() == 503) && ctx.res().getHeader("Retry-After") == null) {
+            ctx.header("Retry-After", "1"); // RFC 9110 §10.2.3: when a client may try again
+        }
         ctx.status(problem.status());
         ctx.json(problem.body(ctx.path()));
         ctx.contentType(Problem.CONTENT_TYPE);
@@ -124,6 +148,11 @@ public final class ApiServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** Every route served, as "GET /v1/status": what the OpenAPI document must describe. */
+    public List<String> routes() {
+        return List.copyOf(routes);
     }
 
     @Override

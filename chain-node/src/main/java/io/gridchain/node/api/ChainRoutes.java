@@ -12,6 +12,7 @@ import io.gridchain.node.chain.Ledger;
 import io.gridchain.node.mempool.Admission;
 import io.gridchain.node.mempool.Mempool;
 import io.gridchain.node.metrics.NodeMetrics;
+import io.gridchain.node.storage.ChainStore;
 import io.gridchain.node.storage.TxLocation;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -25,7 +26,6 @@ import java.util.function.Supplier;
 
 /** The chain's own routes: status, blocks, transactions, accounts and account proofs. */
 final class ChainRoutes {
-    static final int MAX_BATCH = 10_000;
     private static final int MAX_BLOCKS_PER_PAGE = 100;
 
     private final Ledger ledger;
@@ -35,9 +35,11 @@ final class ChainRoutes {
     private final Supplier<Map<String, Object>> statusExtras;
     private final Consumer<Transaction> relay;
     private final StateProofs proofs;
+    private final ApiLimits limits;
 
     ChainRoutes(Ledger ledger, Mempool mempool, NodeMetrics metrics, JsonViews views,
-                Supplier<Map<String, Object>> statusExtras, Consumer<Transaction> relay) {
+                Supplier<Map<String, Object>> statusExtras, Consumer<Transaction> relay, ApiLimits limits) {
+        this.limits = limits;
         this.ledger = ledger;
         this.mempool = mempool;
         this.metrics = metrics;
@@ -55,7 +57,9 @@ final class ChainRoutes {
         app.post("/v1/txs/batch", this::submitBatch);
         app.get("/v1/txs/{hash}", this::transaction);
         app.get("/v1/accounts/{address}", this::account);
+        app.get("/v1/accounts/{address}/txs", this::accountTransactions);
         app.get("/v1/proofs/accounts/{address}", this::accountProof);
+        new LightRoutes(ledger, views).register(app);
     }
 
     private void status(Context ctx) {
@@ -84,19 +88,41 @@ final class ChainRoutes {
         Block block = ledger.store().block(height)
                 .orElseThrow(() -> new ProblemException(Problem.notFound("no block at height " + height
                         + "; the head is " + ledger.head().height())));
+        ctx.attribute(RequestThrottle.EXTRA_COST, (long) block.transactions().size()); // a sender recovered each
         ctx.json(views.block(block, ledger.store().certificate(height).orElse(null)));
     }
 
+    /**
+     * Up to {@code limit} blocks from {@code from}, and no more blocks once the page holds
+     * {@link ApiLimits#maxPageTransactions()} transactions (each costs a sender recovery): a page ends
+     * before the block that would take it over that budget, unless the page has no transaction yet, so
+     * every page makes progress; {@code next} says where the following page starts.
+     */
     private void blocks(Context ctx) {
         long head = ledger.head().height();
         long limit = Math.min(Params.nonNegative(ctx.queryParam("limit"), "limit", 20), MAX_BLOCKS_PER_PAGE);
         long from = Params.nonNegative(ctx.queryParam("from"), "from", Math.max(0, head - limit + 1));
         List<Object> out = new ArrayList<>();
-        for (long h = from; h <= head && h < from + limit; h++) {
-            long height = h;
-            ledger.store().block(h).ifPresent(b -> out.add(views.block(b, ledger.store().certificate(height).orElse(null))));
+        long transactions = 0;
+        long h = from;
+        for (; h <= head && h < from + limit; h++) {
+            Optional<Block> block = ledger.store().block(h);
+            if (block.isEmpty()) {
+                continue;
+            }
+            int count = block.get().transactions().size();
+            if (transactions > 0 && transactions + count > limits.maxPageTransactions()) {
+                break;
+            }
+            transactions += count;
+            out.add(views.block(block.get(), ledger.store().certificate(h).orElse(null)));
         }
-        ctx.json(Map.of("blocks", out, "head", head));
+        ctx.attribute(RequestThrottle.EXTRA_COST, transactions);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("blocks", out);
+        m.put("head", head);
+        m.put("next", h <= head ? h : null);
+        ctx.json(m);
     }
 
     private void submit(Context ctx) {
@@ -111,16 +137,23 @@ final class ChainRoutes {
         ctx.status(202).json(Map.of("hash", tx.hash().toHex(), "status", "pending"));
     }
 
+    /** Bounded by bytes before the body is parsed, and by count before any signature is recovered. */
     private void submitBatch(Context ctx) {
+        long length = ctx.contentLength() >= 0 ? ctx.contentLength() : ctx.bodyAsBytes().length;
+        if (length > limits.maxBatchBytes()) {
+            throw new ProblemException(new Problem(413, "batch-too-large", "Batch too large",
+                    "a batch body holds at most " + limits.maxBatchBytes() + " bytes, got " + length));
+        }
         JsonNode body = Json.readObject(ctx);
         JsonNode txs = body.get("txs");
         if (txs == null || !txs.isArray()) {
             throw new ProblemException(Problem.badRequest("malformed-request", "body must be {\"txs\": [\"0x…\", …]}"));
         }
-        if (txs.size() > MAX_BATCH) {
+        if (txs.size() > limits.maxBatchTransactions()) {
             throw new ProblemException(new Problem(413, "batch-too-large", "Batch too large",
-                    "a batch holds at most " + MAX_BATCH + " transactions, got " + txs.size()));
+                    "a batch holds at most " + limits.maxBatchTransactions() + " transactions, got " + txs.size()));
         }
+        ctx.attribute(RequestThrottle.EXTRA_COST, (long) Math.max(0, txs.size() - 1));
         List<Object> results = new ArrayList<>(txs.size());
         for (JsonNode item : txs) {
             results.add(admitOne(item));
@@ -199,6 +232,30 @@ final class ChainRoutes {
         m.put("nonce", account.nonce());
         m.put("pendingNonce", mempool.pendingNonce(address).orElse(account.nonce()));
         m.put("height", height);
+        ctx.json(m);
+    }
+
+    /** The address's transactions (sent, or named by their events), newest first, from the store's index. */
+    private void accountTransactions(Context ctx) {
+        Address address = Params.address(ctx.pathParam("address"));
+        int limit = (int) Math.min(Params.nonNegative(ctx.queryParam("limit"), "limit", 25), MAX_BLOCKS_PER_PAGE);
+        int skip = (int) Math.min(Params.nonNegative(ctx.queryParam("skip"), "skip", 0), 10_000_000);
+        ChainStore.AddressPage page = ledger.store().transactionsOf(address, skip, limit);
+        List<Object> txs = new ArrayList<>();
+        for (TxLocation at : page.items()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("height", at.height());
+            m.put("index", at.index());
+            ledger.store().block(at.height()).filter(b -> at.index() < b.transactions().size())
+                    .ifPresent(b -> m.put("hash", b.transactions().get(at.index()).hash().toHex()));
+            txs.add(m);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("address", address.toString());
+        m.put("transactions", txs);
+        m.put("more", page.more());
+        m.put("indexedFrom", page.indexedFrom());
+        m.put("height", ledger.head().height());
         ctx.json(m);
     }
 

@@ -6,7 +6,7 @@ import io.gridchain.consensus.message.Vote;
 import io.gridchain.core.account.Transfer;
 import io.gridchain.core.tx.TransactionHandler;
 import io.gridchain.identity.IdentityRegistry;
-import io.gridchain.node.bft.EvidenceSubmission;
+import io.gridchain.node.chain.EvidenceSubmission;
 import io.gridchain.node.chain.IdentityDirectoryOverRegistry;
 import io.gridchain.core.bytes.Hex;
 import io.gridchain.core.governance.Governance;

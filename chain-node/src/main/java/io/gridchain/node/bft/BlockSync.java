@@ -4,6 +4,7 @@ import io.gridchain.node.chain.Ledger;
 import io.gridchain.p2p.P2PNetwork;
 import io.gridchain.p2p.Peer;
 import io.gridchain.p2p.PeerId;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,7 @@ final class BlockSync {
 
     private final Ledger ledger;
     private final P2PNetwork network;
+    private final Clock clock;
     private final BiConsumer<PeerId, List<BlockSyncProtocol.SyncedBlock>> deliver;
     private final AtomicBoolean inFlight = new AtomicBoolean();
     private final AtomicLong target = new AtomicLong();
@@ -34,8 +36,9 @@ final class BlockSync {
     private int nextPeer;
     private long lastLogged;
 
-    BlockSync(Ledger ledger, P2PNetwork network, BiConsumer<PeerId, List<BlockSyncProtocol.SyncedBlock>> deliver) {
+    BlockSync(Ledger ledger, P2PNetwork network, Clock clock, BiConsumer<PeerId, List<BlockSyncProtocol.SyncedBlock>> deliver) {
         this.ledger = ledger;
+        this.clock = clock;
         this.network = network;
         this.deliver = deliver;
     }
@@ -50,13 +53,13 @@ final class BlockSync {
 
     void ban(PeerId peer, String reason) {
         log.warn("peer {} served bad blocks ({}); not asking it for {} s", peer, reason, BAN_MILLIS / 1000);
-        bannedUntil.put(peer, System.currentTimeMillis() + BAN_MILLIS);
+        bannedUntil.put(peer, clock.millis() + BAN_MILLIS);
     }
 
     /** Called by a timer: asks one peer for what follows our head, unless a request is out. */
     void tick() {
         List<Peer> peers = network.connectedPeers().stream()
-                .filter(p -> bannedUntil.getOrDefault(p.id(), 0L) < System.currentTimeMillis()).toList();
+                .filter(p -> bannedUntil.getOrDefault(p.id(), 0L) < clock.millis()).toList();
         if (peers.isEmpty() || !inFlight.compareAndSet(false, true)) {
             return;
         }
@@ -66,7 +69,7 @@ final class BlockSync {
                 BlockSyncProtocol.LIMITS).whenComplete((response, failure) -> {
                     try {
                         if (failure != null) {
-                            bannedUntil.put(peer, System.currentTimeMillis() + UNANSWERED_MILLIS);
+                            bannedUntil.put(peer, clock.millis() + UNANSWERED_MILLIS);
                             log.debug("peer {} did not answer a sync request ({}); skipping it for {} s", peer,
                                     failure.getMessage(), UNANSWERED_MILLIS / 1000);
                         } else {
@@ -110,7 +113,7 @@ final class BlockSync {
 
     /** Logs progress at most every few seconds while far behind. */
     void progress(long head) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (target.get() > head + 1 && now - lastLogged > 3_000) {
             lastLogged = now;
             log.info("syncing: at height {} of {}", head, target.get());

@@ -17,21 +17,36 @@ import org.slf4j.LoggerFactory;
 /**
  * The consensus inputs of the current height, on disk. Each input is appended and synced before the
  * engine sees it, so after a crash replaying the file rebuilds the engine exactly; the file starts
- * over at every new height. A torn last entry (the crash came mid-write) is cut off; a corrupt entry
+ * over at every new height, and so does the {@link BlockJournal} of the height's blocks beside it. A torn last entry (the crash came mid-write) is cut off; a corrupt entry
  * in the middle stops the node with the offset, since silently skipping it could make it sign twice.
  */
-final class WriteAheadLog implements AutoCloseable {
+final class WriteAheadLog implements ConsensusLog {
     private static final Logger log = LoggerFactory.getLogger(WriteAheadLog.class);
 
     private final Path file;
+    private final BlockJournal blocks;
     private FileChannel channel;
+    private List<byte[]> keptBlocks = List.of();
 
     WriteAheadLog(Path file) {
         this.file = file;
+        this.blocks = new BlockJournal(file.resolveSibling(file.getFileName() + ".blocks"));
+    }
+
+    @Override
+    public void keepBlock(byte[] encodedBlock) {
+        blocks.append(encodedBlock);
+    }
+
+    @Override
+    public List<byte[]> keptBlocks() {
+        return keptBlocks;
     }
 
     /** Reads what the last run logged, repairing a torn tail; then opens the file for appending. */
-    List<Input> open() {
+    @Override
+    public List<Input> open() {
+        keptBlocks = blocks.open();
         try {
             List<Input> inputs = List.of();
             if (Files.exists(file)) {
@@ -56,7 +71,8 @@ final class WriteAheadLog implements AutoCloseable {
         }
     }
 
-    void append(Input input) {
+    @Override
+    public void append(Input input) {
         try {
             ByteBuffer buf = ByteBuffer.wrap(WalFormat.entry(input));
             while (buf.hasRemaining()) {
@@ -69,7 +85,10 @@ final class WriteAheadLog implements AutoCloseable {
     }
 
     /** Starts over for a new height. */
-    void reset() {
+    @Override
+    public void reset() {
+        blocks.reset();
+        keptBlocks = List.of();
         try {
             channel.truncate(0);
             channel.force(true);
@@ -80,6 +99,7 @@ final class WriteAheadLog implements AutoCloseable {
 
     @Override
     public void close() {
+        blocks.close();
         try {
             if (channel != null) {
                 channel.close();

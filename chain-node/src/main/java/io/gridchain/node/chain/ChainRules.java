@@ -9,7 +9,6 @@ import io.gridchain.core.governance.GovernanceHandler;
 import io.gridchain.core.governance.GovernanceHook;
 import io.gridchain.core.tx.TransactionKinds;
 import io.gridchain.identity.IdentityRegistry;
-import io.gridchain.node.bft.EvidenceHandler;
 import java.util.ArrayList;
 import java.util.List;
 

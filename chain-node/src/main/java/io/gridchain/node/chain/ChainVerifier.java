@@ -1,11 +1,8 @@
 package io.gridchain.node.chain;
 
-import io.gridchain.consensus.certificate.CertificateCheck;
-import io.gridchain.consensus.certificate.CommitCertificateVerifier;
 import io.gridchain.core.block.Block;
 import io.gridchain.core.block.CommitCertificate;
 import io.gridchain.core.crypto.Hash32;
-import io.gridchain.core.validator.ValidatorSet;
 import io.gridchain.node.storage.ChainStore;
 import io.gridchain.node.storage.KeyValueStore;
 import java.util.Optional;
@@ -41,8 +38,9 @@ public final class ChainVerifier {
         long head = stored.headHeight().orElse(0L);
         try (ChainStore replay = new ChainStore(scratch, 1 << 20)) {
             Ledger ledger = Ledger.open(replay, genesis, ChainRules.standard());
+            BlockImporter importer = new BlockImporter(ledger);
             for (long h = 1; h <= head; h++) {
-                Optional<Result.Failed> failure = replayOne(stored, ledger, h);
+                Optional<Result.Failed> failure = replayOne(stored, importer, h);
                 if (failure.isPresent()) {
                     return failure.get();
                 }
@@ -52,23 +50,15 @@ public final class ChainVerifier {
         }
     }
 
-    private static Optional<Result.Failed> replayOne(ChainStore stored, Ledger ledger, long h) {
+    private static Optional<Result.Failed> replayOne(ChainStore stored, BlockImporter importer, long h) {
         Optional<Block> block = stored.block(h);
         Optional<CommitCertificate> certificate = stored.certificate(h);
         if (block.isEmpty() || certificate.isEmpty()) {
             return Optional.of(new Result.Failed(h, "block or its certificate is missing"));
         }
-        ValidatorSet validators = ledger.validators();
-        CertificateCheck check = CommitCertificateVerifier.SECP256K1.verify(certificate.get(), validators,
-                Long.toString(ledger.chainId()), h, block.get().hash());
-        if (check instanceof CertificateCheck.Invalid invalid) {
-            return Optional.of(new Result.Failed(h, "commit certificate: " + invalid.detail()));
+        if (importer.importCertified(block.get(), certificate.get(), true, true) instanceof BlockImporter.Imported.Refused r) {
+            return Optional.of(new Result.Failed(h, r.reason()));
         }
-        Ledger.Validated validated = ledger.validate(block.get());
-        if (validated instanceof Ledger.Validated.Invalid invalid) {
-            return Optional.of(new Result.Failed(h, invalid.reason()));
-        }
-        ledger.commit(((Ledger.Validated.Valid) validated).block(), certificate.get());
         return Optional.empty();
     }
 }

@@ -56,6 +56,9 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
             + "the domain sign-in messages name (default: http://<api-host>:<api-port>).")
     String publicUrl;
 
+    @picocli.CommandLine.Mixin
+    ApiLimitOptions apiLimits = new ApiLimitOptions();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -71,6 +74,7 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
             throw new PortsInUse(apiHost, apiPort, "127.0.0.1", p2pPort).explain(e);
         }
         out.println("API: http://" + apiHost + ":" + node.apiPort() + "  (Ctrl-C stops the node)");
+        out.println("Console: http://" + apiHost + ":" + node.apiPort() + "/");
         out.println("libp2p: " + node.network().orElseThrow().listenAddresses());
         out.flush();
         NodeLifecycle.runUntilStopped(node);
@@ -100,7 +104,7 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
         SigningKey validator = mnemonic.deriveKey(1);
         out.println("Dev account: " + devAccount.address() + " (m/44'/60'/0'/0/0)");
         NodeConfig config = new NodeConfig(dataDir, apiHost, apiPort, p2pPort, blockTime, Mempool.Limits.DEFAULT)
-                .withPublicUrl(java.util.Optional.ofNullable(publicUrl));
+                .withPublicUrl(java.util.Optional.ofNullable(publicUrl)).withApiLimits(apiLimits.limits());
         return GridchainNode.startNetworked(config,
                 new NetworkConfig("127.0.0.1", p2pPort, List.of(), NetworkConfig.LAN_TIMEOUTS), GenesisLoader.load(genesisFile),
                 validator, Clock.systemUTC());

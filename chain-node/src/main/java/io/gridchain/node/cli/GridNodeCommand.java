@@ -69,8 +69,27 @@ final class GridNodeCommand implements Runnable {
         }
     }
 
-    @Command(name = "register", mixinStandardHelpOptions = true, description = "Register a grid node in a farm (signed by the farm's owner).")
-    static final class Register extends Signed {
+    /**
+     * Registers a grid node, signed by the farm's owner and carrying the node key's consent (its signature
+     * over chain, farm and node id), so the node's keystore is needed: nobody can register a node whose key
+     * they do not hold.
+     */
+    @Command(name = "register", mixinStandardHelpOptions = true,
+            description = "Register a grid node in a farm (signed by the farm's owner, with the node key's consent).")
+    static final class Register implements Callable<Integer> {
+        @Mixin
+        WalletCommand.Common common;
+
+        @Mixin
+        ChainTx.Signer signer;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--node-keystore", required = true,
+                description = "The grid node's own keystore (its address is the node id); it signs its consent.")
+        String nodeKeystore;
+
         @Option(names = "--farm", required = true, description = "Farm id.")
         long farm;
 
@@ -88,8 +107,12 @@ final class GridNodeCommand implements Runnable {
         @Override
         public Integer call() {
             Resources capacity = new Resources(cru, mru, sru, hru);
-            ChainTx.send(spec, common, signer, CapacityTransactions.registerNode(node(), farm, capacity, location, prices.prices()),
-                    "register grid node " + node() + " in farm " + farm + " with " + capacity + " at " + gridPrices(prices.prices()), "");
+            io.gridchain.core.crypto.SigningKey nodeKey = common.store().load(nodeKeystore,
+                    common.passwords().forUnlocking("the grid node key " + nodeKeystore));
+            long chainId = common.client().status().chainId();
+            ChainTx.send(spec, common, signer, CapacityTransactions.registerNode(nodeKey, chainId, farm, capacity, location,
+                    prices.prices()), "register grid node " + nodeKey.address() + " in farm " + farm + " with " + capacity
+                    + " at " + gridPrices(prices.prices()), "");
             return 0;
         }
     }

@@ -9,10 +9,15 @@ import picocli.CommandLine.Command;
         description = "Gridchain: a permissioned blockchain with an identity ledger for a compute and storage grid.",
         subcommands = {DevCommand.class, NodeCommand.class, GenesisCommand.class, WalletCommand.class,
                 IdentityCommand.class, OrgCommand.class, LoginCommand.class, FarmCommand.class, GridNodeCommand.class,
-                LeaseCommand.class, GovernanceCommand.class, CommandLine.HelpCommand.class})
+                LeaseCommand.class, GovernanceCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class GridchainCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Read by {@link LogLevel#apply} from whichever command it was given to; declared here so every command has it. */
+    @CommandLine.Option(names = "--log-level", scope = CommandLine.ScopeType.INHERIT, paramLabel = "LEVEL",
+            description = "trace, debug, info, warn, error or off (default: $" + LogLevel.ENV + ", else info).")
+    String logLevel;
 
     public static int run(String... args) {
         return commandLine().execute(args);
@@ -21,6 +26,11 @@ public final class GridchainCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new GridchainCli());
         cli.setExecutionExceptionHandler(GridchainCli::reportFailure);
+        cli.setParameterExceptionHandler(new UsageErrors());
+        cli.setExecutionStrategy(parsed -> {
+            LogLevel.apply(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cli.registerConverter(java.time.Duration.class, Durations::parse);
         return cli;
     }
@@ -45,11 +55,11 @@ public final class GridchainCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** {@code -V}: the Maven version and the commit, from the resource the build wrote (see chain-node/pom.xml). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = GridchainCli.class.getPackage().getImplementationVersion();
-            return new String[] {"gridchain " + (v == null ? "development build" : v)};
+            return new String[] {BuildInfo.load().describe()};
         }
     }
 }

@@ -13,10 +13,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code gridchain identity register|show|add-key|revoke-key|rotate-owner|deactivate}. */
+/**
+ * {@code gridchain identity register|request|countersign|show|add-key|revoke-key|rotate-owner|deactivate|suspend|restore}.
+ * On a chain whose registration needs a registrar, an applicant writes a signed request, a registrar
+ * countersigns it and the applicant registers with it (see {@link IdentityRequest}).
+ */
 @Command(name = "identity", mixinStandardHelpOptions = true, description = "Identities on the chain: names, owners, keys.",
-        subcommands = {IdentityCommand.Register.class, IdentityCommand.Show.class, IdentityCommand.AddKey.class,
-                IdentityCommand.RevokeKey.class, IdentityCommand.RotateOwner.class, IdentityCommand.Deactivate.class})
+        subcommands = {IdentityCommand.Register.class, IdentityRequestCommands.Request.class,
+                IdentityRequestCommands.Countersign.class, IdentityCommand.Show.class, IdentityCommand.AddKey.class,
+                IdentityCommand.RevokeKey.class, IdentityCommand.RotateOwner.class, IdentityCommand.Deactivate.class,
+                IdentityCommand.Suspend.class, IdentityCommand.Restore.class})
 final class IdentityCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -37,19 +43,56 @@ final class IdentityCommand implements Runnable {
         CommandSpec spec;
     }
 
-    @Command(name = "register", mixinStandardHelpOptions = true, description = "Register NAME, owned by the signing key.")
+    @Command(name = "register", mixinStandardHelpOptions = true,
+            description = "Register NAME, owned by the signing key; or register what a countersigned --request names.")
     static final class Register extends Signed {
-        @Parameters(paramLabel = "NAME", description = "3-63 of a-z, 0-9 and '-', no leading or trailing '-'.")
+        @Parameters(paramLabel = "NAME", arity = "0..1", description = "3-63 of a-z, 0-9 and '-', no leading or trailing '-'.")
         String name;
 
         @Option(names = "--display-name", defaultValue = "", description = "Shown to people.")
         String displayName;
 
+        @Option(names = "--request", paramLabel = "FILE",
+                description = "A request file made by `identity request` and countersigned by a registrar.")
+        java.nio.file.Path request;
+
         @Override
         public Integer call() {
+            if (request != null) {
+                IdentityRequestCommands.registerFromRequest(this);
+                return 0;
+            }
+            if (name == null) {
+                throw new CliException("give the NAME to register, or --request FILE");
+            }
             Metadata md = new Metadata(displayName, Bytes.of(new byte[0]), "", Bytes.of(new byte[0]));
             ChainTx.send(spec, common, signer, TransactionBuilders.register(name, md), "register identity '" + name + "'",
                     ChainTx.identityFee(common, "registration"));
+            return 0;
+        }
+    }
+
+    @Command(name = "suspend", mixinStandardHelpOptions = true,
+            description = "Suspend NAME (by a registrar): its keys stop verifying until it is restored.")
+    static final class Suspend extends Signed {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            ChainTx.send(spec, common, signer, TransactionBuilders.suspend(name), "suspend '" + name + "' (as registrar)", "");
+            return 0;
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true, description = "Restore a suspended NAME (by a registrar).")
+    static final class Restore extends Signed {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            ChainTx.send(spec, common, signer, TransactionBuilders.restore(name), "restore '" + name + "' (as registrar)", "");
             return 0;
         }
     }

@@ -7,14 +7,24 @@ import io.gridchain.capacity.CapacityTransactions;
 import io.gridchain.capacity.Lease;
 import io.gridchain.capacity.Resources;
 import io.gridchain.core.crypto.Address;
-import io.gridchain.core.validator.ValidatorSet;
 import io.gridchain.genesis.GenesisDocument;
+import io.gridchain.genesis.GenesisState;
+import io.gridchain.lightclient.LightBlockProvider;
+import io.gridchain.lightclient.LightClient;
+import io.gridchain.lightclient.TrustOptions;
+import io.gridchain.lightclient.TrustedBlock;
 import io.gridchain.wallet.Grid;
 import io.gridchain.wallet.LeaseProofVerifier;
+import io.gridchain.wallet.NodeClient;
+import io.gridchain.wallet.NodeLightBlocks;
 import io.gridchain.wallet.NodeViews;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -226,7 +236,7 @@ final class LeaseCommand implements Runnable {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "What a grid node asks before running a workload: is there an active lease for this tenant "
                     + "covering these resources? With --genesis, also checks the lease's Merkle proof and commit "
-                    + "certificate locally against the genesis validators.")
+                    + "certificate locally from the genesis, across validator-set changes, with the light client.")
     static final class Verify implements Callable<Integer> {
         @Mixin
         WalletCommand.Common common;
@@ -239,8 +249,16 @@ final class LeaseCommand implements Runnable {
         @Mixin
         ResourceOptions resources;
 
-        @Option(names = "--genesis", description = "The chain's genesis.json: check the proof against its validator set.")
+        @Option(names = "--genesis", description = "The chain's genesis.json: check the proof from it, across every "
+                + "validator-set change, with the light client.")
         Path genesis;
+
+        @Option(names = "--witness", description = "Another node's API URL to cross-check the header with (repeatable).")
+        List<URI> witnesses = new ArrayList<>();
+
+        @Option(names = "--trust-period", description = "Refuse a trusted header older than this (ISO-8601, e.g. P14D). "
+                + "Default: none, the genesis document is the root you chose to trust.")
+        Duration trustPeriod;
 
         @Spec
         CommandSpec spec;
@@ -264,10 +282,20 @@ final class LeaseCommand implements Runnable {
             if (parsed instanceof GenesisDocument.Parsed.Invalid invalid) {
                 throw new CliException(genesis + " is not a valid genesis document: " + invalid.describe());
             }
-            GenesisDocument doc = ((GenesisDocument.Parsed.Valid) parsed).document();
+            GenesisState root = GenesisState.build(((GenesisDocument.Parsed.Valid) parsed).document());
+            List<LightBlockProvider> others = new ArrayList<>();
+            for (URI w : witnesses) {
+                others.add(new NodeLightBlocks(NodeClient.create(w)));
+            }
+            LightClient client = new LightClient(TrustOptions.of(trustPeriod == null ? TrustOptions.FOREVER : trustPeriod),
+                    new NodeLightBlocks(common.client()), others);
             NodeViews.LeaseProof proof = common.client().leaseProof(id);
-            LeaseProofVerifier.Result result = LeaseProofVerifier.verify(proof, doc.chainId(), ValidatorSet.of(doc.validators()));
+            LeaseProofVerifier.Result result = LeaseProofVerifier.verify(proof, client,
+                    TrustedBlock.genesis(root.header(), root.validatorSet()), Instant.now());
             PrintWriter out = spec.commandLine().getOut();
+            if (result instanceof LeaseProofVerifier.Result.Conflict c) {
+                throw new CliException("conflicting headers, trust neither: " + c.evidence().describe());
+            }
             if (result instanceof LeaseProofVerifier.Result.Invalid bad) {
                 throw new CliException("the proof of lease " + id + " does not hold: " + bad.reason());
             }
@@ -276,6 +304,11 @@ final class LeaseCommand implements Runnable {
             out.println("proof ok: lease " + lease.id() + " of '" + lease.tenant() + "' on " + lease.node() + " ("
                     + lease.resources() + ", " + lease.state().label() + ") is in the state of block " + ok.height()
                     + ", signed by " + ok.signedPower() + "/" + ok.totalPower() + " of the validators' power");
+            int agreed = witnesses.size() - ok.faultyWitnesses().size();
+            out.println("block " + ok.height() + " verified from the genesis with " + ok.headersFetched().size()
+                    + " header(s) " + ok.headersFetched() + (witnesses.isEmpty() ? "" : ", confirmed by " + agreed
+                    + " of " + witnesses.size() + " witness(es)"));
+            ok.faultyWitnesses().forEach(w -> out.println("witness ignored: " + w));
         }
     }
 }

@@ -3,7 +3,10 @@ package io.gridchain.node.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridchain.core.crypto.SigningKey;
 import io.gridchain.identity.PersonalSign;
+import io.gridchain.identity.auth.SiweChallengeCheck;
 import io.gridchain.wallet.NodeClient;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,8 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gridchain login --audience URI}: asks the node for a Sign-In with Ethereum challenge, signs it
- * with the keystore key (EIP-191 personal_sign), exchanges it for an access token and prints the token
+ * {@code gridchain login --audience URI}: asks the node for a Sign-In with Ethereum challenge, checks it is
+ * one to sign (see {@link SiweChallengeCheck}: for the node called, its chain, this key, this audience, expiring
+ * soon), signs it with the keystore key (EIP-191 personal_sign), exchanges it for an access token and prints the token
  * alone on standard output, so {@code TOKEN=$(gridchain login …)} works.
  */
 @Command(name = "login", mixinStandardHelpOptions = true,
@@ -34,6 +38,10 @@ final class LoginCommand implements Callable<Integer> {
             + "or an owner of several identities).")
     String identity;
 
+    @Option(names = "--scope", paramLabel = "SCOPE", description = "A scope to ask for, e.g. memberof:acme (repeatable); "
+            + "the node grants those that hold now, and always identity.")
+    List<String> scopes = new ArrayList<>();
+
     @Option(names = "--verbose", description = "Also print the signed message and the token response on standard error.")
     boolean verbose;
 
@@ -46,8 +54,12 @@ final class LoginCommand implements Callable<Integer> {
         NodeClient client = common.client();
         JsonNode challenge = client.challenge(key.address(), audience);
         String message = challenge.get("message").asText();
+        SiweChallengeCheck.problem(message, client.base(), key.address(), client.status().chainId(), audience,
+                java.time.Instant.now()).ifPresent(problem -> {
+                    throw new CliException("not signing: " + problem);
+                });
         String signature = key.sign(PersonalSign.digest(message)).toString();
-        JsonNode token = client.siweToken(message, signature, Optional.ofNullable(identity));
+        JsonNode token = client.siweToken(message, signature, Optional.ofNullable(identity), scopes);
         if (verbose) {
             spec.commandLine().getErr().println(message);
             spec.commandLine().getErr().println("scope: " + token.path("scope").asText() + ", expires in "

@@ -1,5 +1,6 @@
 package io.gridchain.node.cli;
 
+import io.gridchain.node.bft.ByzantineBehaviour;
 import io.gridchain.core.crypto.SigningKey;
 import io.gridchain.node.GridchainNode;
 import io.gridchain.node.chain.ChainVerifier;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "node", mixinStandardHelpOptions = true, description = "Run or check a node.",
-        subcommands = {NodeCommand.Run.class, NodeCommand.VerifyDb.class})
+        subcommands = {NodeCommand.Run.class, NodeCommand.Init.class, NodeCommand.VerifyDb.class})
 final class NodeCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -44,13 +45,19 @@ final class NodeCommand implements Runnable {
             description = "Run a node of a network from its genesis file and the node's key: a validator if the key is in the "
                     + "validator set, else an observer that follows the chain and serves the API.")
     static final class Run implements Callable<Integer> {
-        @Option(names = "--data-dir", required = true, description = "Where the node keeps its chain.")
+        @Option(names = "--config", paramLabel = "FILE", description = "A node.yaml whose keys are these options without "
+                + "the dashes (see `node init`); options given here win over the file.")
+        Path config;
+
+        // required, but possibly from --config: checked in call()
+        @Option(names = "--data-dir", description = "Where the node keeps its chain (required).")
         Path dataDir;
 
-        @Option(names = "--genesis", required = true, description = "The network's genesis.json.")
+        @Option(names = "--genesis", description = "The network's genesis.json (required).")
         Path genesis;
 
-        @Option(names = "--key", required = true, description = "The validator's keystore (Web3 Secret Storage v3).")
+        @Option(names = "--key", description = "The node's keystore (Web3 Secret Storage v3; required): a validator's key "
+                + "makes a validator, any other key an observer.")
         Path key;
 
         @Option(names = "--password-file", description = "Read the keystore password from the first line of this file "
@@ -66,6 +73,9 @@ final class NodeCommand implements Runnable {
         @Option(names = "--public-url", description = "The node's public base URL: the OAuth issuer; its host:port is "
                 + "the domain sign-in messages name (default: http://<api-host>:<api-port>).")
         String publicUrl;
+
+        @picocli.CommandLine.Mixin
+        ApiLimitOptions apiLimits = new ApiLimitOptions();
 
         @Option(names = "--p2p-host", defaultValue = "127.0.0.1", description = "Address the libp2p host listens on (default: ${DEFAULT-VALUE}).")
         String p2pHost;
@@ -83,11 +93,56 @@ final class NodeCommand implements Runnable {
                 description = "Sign conflicting prevotes: for fault tests of a network, never for a real validator.")
         boolean equivocate;
 
+        @Option(names = "--test-only-byzantine", hidden = true, split = ",", paramLabel = "BEHAVIOUR",
+                description = "Commit these faults (equivocate, future-timestamp, forged-body, far-round-votes): "
+                        + "for fault tests of a network, never for a real validator.")
+        List<String> byzantine = new ArrayList<>();
+
         @Spec
         CommandSpec spec;
 
+        private java.util.Set<ByzantineBehaviour> faults() {
+            java.util.Set<ByzantineBehaviour> faults = ByzantineBehaviour.none();
+            if (equivocate) {
+                faults.add(ByzantineBehaviour.EQUIVOCATE);
+            }
+            try {
+                byzantine.forEach(b -> faults.add(ByzantineBehaviour.parse(b)));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage());
+            }
+            return faults;
+        }
+
+        /** The file's settings under the command line's, then the options no node runs without. */
+        private void settle() {
+            if (config != null) {
+                NodeConfigFile.apply(config, spec, spec.commandLine().getParseResult());
+            }
+            List<String> missing = new ArrayList<>();
+            if (dataDir == null) {
+                missing.add("--data-dir");
+            }
+            if (genesis == null) {
+                missing.add("--genesis");
+            }
+            if (key == null) {
+                missing.add("--key");
+            }
+            if (!missing.isEmpty()) {
+                throw new CliException("missing " + String.join(", ", missing) + " (give them here or as "
+                        + String.join(", ", missing.stream().map(m -> m.substring(2) + ":").toList()) + " in --config)");
+            }
+        }
+
         @Override
         public Integer call() throws Exception {
+            settle();
+            java.util.Set<ByzantineBehaviour> faults = faults();
+            if (!faults.isEmpty()) {
+                org.slf4j.LoggerFactory.getLogger(NodeCommand.class).warn("TEST ONLY: this validator commits the faults {}",
+                        faults);
+            }
             GenesisData genesisData = GenesisLoader.load(genesis);
             String password = PasswordSource.system(Optional.ofNullable(passwordFile)).forUnlocking("keystore " + key);
             if (!Files.exists(key)) {
@@ -99,12 +154,12 @@ final class NodeCommand implements Runnable {
                             new String(genesisData.document(), java.nio.charset.StandardCharsets.UTF_8))
                             .params().targetBlockTimeMillis());
             NodeConfig config = new NodeConfig(dataDir, apiHost, apiPort, p2pPort, interval, Mempool.Limits.DEFAULT)
-                    .withPublicUrl(java.util.Optional.ofNullable(publicUrl));
+                    .withPublicUrl(java.util.Optional.ofNullable(publicUrl)).withApiLimits(apiLimits.limits());
             FirstStart first = FirstStart.at(dataDir);
             GridchainNode node;
             try {
                 node = GridchainNode.startNetworked(config,
-                        new NetworkConfig(p2pHost, p2pPort, bootstrap, NetworkConfig.LAN_TIMEOUTS, equivocate), genesisData,
+                        new NetworkConfig(p2pHost, p2pPort, bootstrap, NetworkConfig.LAN_TIMEOUTS, faults()), genesisData,
                         validator, Clock.systemUTC());
             } catch (RuntimeException e) {
                 first.undo();
@@ -117,6 +172,41 @@ final class NodeCommand implements Runnable {
                     + node.network().orElseThrow().listenAddresses());
             out.flush();
             NodeLifecycle.runUntilStopped(node);
+            return 0;
+        }
+    }
+
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = "Write DIR/node.yaml: every option of `node run` as a commented key, for `node run --config`.")
+    static final class Init implements Callable<Integer> {
+        @Option(names = "--dir", required = true, description = "The node's directory (made if absent); node.yaml is not overwritten.")
+        Path dir;
+
+        @Option(names = "--genesis", description = "The network's genesis.json (default: DIR/genesis.json).")
+        Path genesis;
+
+        @Option(names = "--key", description = "The node's keystore (default: DIR/key.json).")
+        Path key;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path file = dir.resolve("node.yaml");
+            if (Files.exists(file)) {
+                throw new CliException(file + " exists; refusing to overwrite it");
+            }
+            CommandSpec run = spec.parent().subcommands().get("run").getCommandSpec();
+            java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+            values.put("data-dir", dir.resolve("data").toString());
+            values.put("genesis", (genesis != null ? genesis : dir.resolve("genesis.json")).toString());
+            values.put("key", (key != null ? key : dir.resolve("key.json")).toString());
+            Files.createDirectories(dir);
+            Files.writeString(file, NodeConfigFile.template(run, values));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("wrote " + file + " (" + NodeConfigFile.keys(run).size() + " keys, one per option of `node run`)");
+            out.println("next: edit it, then `gridchain node run --config " + file + "`");
             return 0;
         }
     }

@@ -1,20 +1,24 @@
 package io.gridchain.node.config;
 
 import io.gridchain.consensus.TimeoutConfig;
+import io.gridchain.node.bft.ByzantineBehaviour;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How a node joins a validator network: where its libp2p host listens, whom it dials first
- * ({@code /ip4/…/tcp/…/p2p/…} multiaddrs), and the consensus timeouts.
+ * ({@code /ip4/…/tcp/…/p2p/…} multiaddrs), the consensus timeouts, and for fault tests only, the
+ * faults it is to commit.
  */
 public record NetworkConfig(String p2pHost, int p2pPort, List<String> bootstrap, TimeoutConfig timeouts,
-                            boolean testOnlyEquivocate) {
+                            Set<ByzantineBehaviour> testOnlyByzantine) {
     public NetworkConfig(String p2pHost, int p2pPort, List<String> bootstrap, TimeoutConfig timeouts) {
-        this(p2pHost, p2pPort, bootstrap, timeouts, false);
+        this(p2pHost, p2pPort, bootstrap, timeouts, Set.of());
     }
 
     public NetworkConfig {
         bootstrap = List.copyOf(bootstrap);
+        testOnlyByzantine = Set.copyOf(testOnlyByzantine);
         if (p2pPort < 0 || p2pPort > 65535) {
             throw new IllegalArgumentException("the p2p port is 0..65535 (0 picks a free one)");
         }

@@ -1,5 +1,6 @@
 package io.gridchain.node.config;
 
+import io.gridchain.node.api.ApiLimits;
 import io.gridchain.node.mempool.Mempool;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,7 +8,7 @@ import java.util.Optional;
 
 /** How a node runs: where its data lives, where it listens, how fast it makes blocks. Immutable. */
 public record NodeConfig(Path dataDir, String apiHost, int apiPort, int p2pPort, Duration blockTime,
-                         Mempool.Limits mempoolLimits, Optional<String> publicUrl) {
+                         Mempool.Limits mempoolLimits, Optional<String> publicUrl, ApiLimits apiLimits) {
     public static final int DEFAULT_API_PORT = 8080;
     public static final int DEFAULT_P2P_PORT = 26656;
 
@@ -16,6 +17,7 @@ public record NodeConfig(Path dataDir, String apiHost, int apiPort, int p2pPort,
             throw new IllegalArgumentException("ports are 0..65535 (0 picks a free one)");
         }
         java.util.Objects.requireNonNull(publicUrl, "publicUrl");
+        java.util.Objects.requireNonNull(apiLimits, "apiLimits");
         if (blockTime.isNegative() || blockTime.isZero()) {
             throw new IllegalArgumentException("block time must be positive");
         }
@@ -23,11 +25,15 @@ public record NodeConfig(Path dataDir, String apiHost, int apiPort, int p2pPort,
 
     public NodeConfig(Path dataDir, String apiHost, int apiPort, int p2pPort, Duration blockTime,
                       Mempool.Limits mempoolLimits) {
-        this(dataDir, apiHost, apiPort, p2pPort, blockTime, mempoolLimits, Optional.empty());
+        this(dataDir, apiHost, apiPort, p2pPort, blockTime, mempoolLimits, Optional.empty(), ApiLimits.DEFAULT);
     }
 
     public NodeConfig withPublicUrl(Optional<String> url) {
-        return new NodeConfig(dataDir, apiHost, apiPort, p2pPort, blockTime, mempoolLimits, url);
+        return new NodeConfig(dataDir, apiHost, apiPort, p2pPort, blockTime, mempoolLimits, url, apiLimits);
+    }
+
+    public NodeConfig withApiLimits(ApiLimits limits) {
+        return new NodeConfig(dataDir, apiHost, apiPort, p2pPort, blockTime, mempoolLimits, publicUrl, limits);
     }
 
     /**

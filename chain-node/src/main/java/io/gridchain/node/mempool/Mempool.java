@@ -42,6 +42,8 @@ public final class Mempool {
     public static final String DUPLICATE = "already-pending";
     public static final String POOL_FULL = "mempool-full";
     public static final String SENDER_LIMIT = "too-many-pending-for-sender";
+    /** How many candidates a proposal may execute for each place in it (see {@link #candidates(long, int)}). */
+    static final int EXAMINED_PER_INCLUDED = 4;
 
     public record Limits(int maxTransactions, long maxBytes, int maxPerSender) {
         public static final Limits DEFAULT = new Limits(50_000, 64L << 20, 1_000);
@@ -126,7 +128,15 @@ public final class Mempool {
         return candidates(maxBytes, Integer.MAX_VALUE);
     }
 
-    /** As {@link #candidates(long)}, at most {@code maxCount} of them. */
+    /**
+     * As {@link #candidates(long)}, at most {@code maxCount} of them, counting only transactions that
+     * apply: a proposal's cap is for transactions the block includes. Each transaction is admitted alone
+     * against the committed state, so two senders' transactions may conflict (both register one name);
+     * when the pool holds more than {@code maxCount}, candidates are executed in order on the committed
+     * state, one that fails is left out, and so is the rest of its sender's queue (its nonces would
+     * leave a gap), so a queue behind a doomed transaction costs one execution and takes no place. At
+     * most {@link #EXAMINED_PER_INCLUDED} times {@code maxCount} are executed, bounding a proposal's time.
+     */
     public synchronized List<Transaction> candidates(long maxBytes, int maxCount) {
         record Next(List<Transaction> queue, int index, long arrival) {}
         PriorityQueue<Next> heads = new PriorityQueue<>(Comparator.comparingLong(Next::arrival));
@@ -135,13 +145,26 @@ public final class Mempool {
                 heads.add(new Next(q.transactions, 0, arrivalOf(q.transactions.get(0))));
             }
         }
+        boolean execute = byHash.size() > maxCount; // else all fit and the block drops what fails
+        StateOverlay state = execute ? new StateOverlay(committed.get()) : null;
+        BlockInfo block = execute ? nextBlock.get() : null;
+        long examineAtMost = (long) maxCount * EXAMINED_PER_INCLUDED;
         List<Transaction> out = new ArrayList<>();
         long total = 0;
-        while (!heads.isEmpty()) {
+        long examined = 0;
+        while (!heads.isEmpty() && out.size() < maxCount && examined < examineAtMost) {
             Next next = heads.poll();
             Transaction tx = next.queue().get(next.index());
-            if (total + tx.size() > maxBytes || out.size() == maxCount) {
+            if (total + tx.size() > maxBytes) {
                 return out;
+            }
+            if (execute) {
+                examined++;
+                StateOverlay step = state.child();
+                if (!(executor.execute(step, block, tx) instanceof TxOutcome.Applied)) {
+                    continue; // and not its sender's later ones
+                }
+                step.mergeIntoParent();
             }
             out.add(tx);
             total += tx.size();

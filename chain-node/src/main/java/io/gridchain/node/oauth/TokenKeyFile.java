@@ -14,6 +14,8 @@ import java.text.ParseException;
 /**
  * The node's access-token signing key (P-256, a private JWK) in its data directory, mode 0600: made at
  * the first start and read at every later one, so tokens already issued stay valid across restarts.
+ * An existing file that others than its owner may read or write is refused: whoever can read the key can
+ * issue tokens as the node, and a key others could have written may be theirs.
  */
 public final class TokenKeyFile {
     private TokenKeyFile() {}
@@ -46,6 +48,16 @@ public final class TokenKeyFile {
     }
 
     private static TokenKeys read(Path file) throws IOException {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms;
+        try {
+            perms = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException e) {
+            perms = java.util.Set.of(); // not a POSIX file system: nothing to check
+        }
+        if (perms.stream().anyMatch(p -> !p.name().startsWith("OWNER_"))) {
+            throw new IllegalStateException("the token-signing key " + file + " is open to others (mode "
+                    + PosixFilePermissions.toString(perms) + "); make it private with chmod 600 " + file);
+        }
         try {
             return TokenKeys.fromPrivateJwk(Files.readString(file, StandardCharsets.UTF_8));
         } catch (ParseException | RuntimeException e) {

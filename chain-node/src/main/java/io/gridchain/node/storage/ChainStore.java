@@ -4,6 +4,7 @@ import io.gridchain.core.block.Block;
 import io.gridchain.core.block.CommitCertificate;
 import io.gridchain.core.bytes.Bytes;
 import io.gridchain.core.crypto.Hash32;
+import io.gridchain.core.crypto.Keccak;
 import io.gridchain.core.exec.Receipt;
 import io.gridchain.core.merkle.NodeSource;
 import io.gridchain.core.rlp.Rlp;
@@ -11,6 +12,8 @@ import io.gridchain.core.rlp.RlpReader;
 import io.gridchain.core.state.StateCommitment;
 import io.gridchain.core.state.StateReader;
 import io.gridchain.core.tx.Event;
+import io.gridchain.core.validator.ValidatorSet;
+import io.gridchain.core.validator.ValidatorSetState;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,8 +44,22 @@ public final class ChainStore implements AutoCloseable {
     private static final Column<Long, byte[]> BLOCK_EVENTS = new Column<>('e', Codec.HEIGHT, Codec.RAW);
     private static final Column<Bytes, byte[]> STATE = new Column<>('s', Codec.of(Bytes::toArray, Bytes::of), Codec.RAW);
     private static final Column<Hash32, byte[]> NODES = new Column<>('n', Codec.HASH, Codec.RAW);
-    private static final Column<String, byte[]> META = new Column<>('m',
+    /**
+     * Every validator set the state ever held, by hash, written with the block that set it: a header names
+     * its set only by hash, and light clients ask for the set of any height.
+     */
+    private static final Column<Hash32, byte[]> VALIDATOR_SETS = new Column<>('v', Codec.HASH, Codec.RAW);
+    private static final Bytes VALIDATOR_SET_KEY = ValidatorSetState.stateKey();
+    static final Column<String, byte[]> META = new Column<>('m',
             Codec.of(s -> s.getBytes(StandardCharsets.US_ASCII), b -> new String(b, StandardCharsets.US_ASCII)), Codec.RAW);
+    /**
+     * Each committed transaction under every address it concerns: its sender and each address its events
+     * name (a transfer's recipient, a payout, a key, a grid node). The key is the address, then the height
+     * and index subtracted from their maxima, so a scan of one address reads its transactions newest first.
+     */
+    static final Column<byte[], TxLocation> BY_ADDRESS = new Column<>('a', Codec.RAW, TxLocation.CODEC);
+    /** The first height the address index covers: 0 for stores made with it, later for older stores. */
+    static final String ADDRESS_INDEX_FROM = "address-index-from";
     private static final String HEAD = "head";
     private static final String GENESIS = "genesis";
 
@@ -69,6 +86,62 @@ public final class ChainStore implements AutoCloseable {
         this.storedState = key -> STATE.get(store, key);
         this.nodes = new CachedNodeSource(store, NODES, 65_536);
         this.maxTransactionBytes = maxTransactionBytes;
+        Optional<Long> head = headHeight();
+        if (head.isPresent() && META.get(store, ADDRESS_INDEX_FROM).isEmpty()) {
+            // A store from before the address index: indexing the past would decode every block (and recover
+            // every sender), so the index starts at the next block, and the console says where it starts.
+            KeyValueStore.WriteBatch batch = new KeyValueStore.WriteBatch();
+            META.put(batch, ADDRESS_INDEX_FROM, Codec.HEIGHT.encode(head.get() + 1));
+            store.write(batch, true);
+        }
+    }
+
+    /** A page of an address's transactions, newest first; {@code indexedFrom} is the first height indexed. */
+    public record AddressPage(List<TxLocation> items, boolean more, long indexedFrom) {}
+
+    public AddressPage transactionsOf(io.gridchain.core.crypto.Address address, int skip, int limit) {
+        List<TxLocation> items = new ArrayList<>(limit);
+        int[] seen = {0};
+        boolean[] more = {false};
+        byte[] prefix = BY_ADDRESS.key(address.bytes());
+        store.scan(prefix, (key, value) -> {
+            if (seen[0]++ < skip) {
+                return true;
+            }
+            if (items.size() == limit) {
+                more[0] = true;
+                return false;
+            }
+            items.add(BY_ADDRESS.decodeValue(value));
+            return true;
+        });
+        long from = META.get(store, ADDRESS_INDEX_FROM).map(Codec.HEIGHT::decode).orElse(0L);
+        return new AddressPage(items, more[0], from);
+    }
+
+    static byte[] addressKey(io.gridchain.core.crypto.Address address, long height, int index) {
+        return java.nio.ByteBuffer.allocate(32).put(address.bytes()).putLong(Long.MAX_VALUE - height)
+                .putInt(Integer.MAX_VALUE - index).array();
+    }
+
+    private static void indexAddresses(KeyValueStore.WriteBatch batch, Block block, List<Receipt> receipts) {
+        for (Receipt r : receipts) {
+            java.util.Set<io.gridchain.core.crypto.Address> concerned = new java.util.LinkedHashSet<>();
+            if (r.index() < block.transactions().size()) {
+                block.transactions().get(r.index()).sender().ifPresent(concerned::add);
+            }
+            for (Event e : r.events()) {
+                for (String v : e.attributes().values()) {
+                    if (v.length() == 42 && v.startsWith("0x")) {
+                        io.gridchain.core.crypto.Address.parse(v).toOptional().ifPresent(concerned::add);
+                    }
+                }
+            }
+            TxLocation at = new TxLocation(block.height(), r.index());
+            for (io.gridchain.core.crypto.Address a : concerned) {
+                BY_ADDRESS.put(batch, addressKey(a, block.height(), r.index()), at);
+            }
+        }
     }
 
     public Optional<Long> headHeight() {
@@ -96,6 +169,11 @@ public final class ChainStore implements AutoCloseable {
 
     public Optional<CommitCertificate> certificate(long height) {
         return CERTIFICATES.get(store, height).map(CommitCertificate::decode);
+    }
+
+    /** A set the state held at some height, by its hash; empty for sets this store held before it kept them. */
+    public Optional<ValidatorSet> validatorSet(Hash32 hash) {
+        return VALIDATOR_SETS.get(store, hash).map(ValidatorSet::decode);
     }
 
     public Optional<TxLocation> transactionLocation(Hash32 txHash) {
@@ -145,6 +223,7 @@ public final class ChainStore implements AutoCloseable {
     public void commitGenesis(Block genesisBlock, StateCommitment.Commit state, byte[] document) {
         KeyValueStore.WriteBatch batch = new KeyValueStore.WriteBatch();
         META.put(batch, GENESIS, document);
+        META.put(batch, ADDRESS_INDEX_FROM, Codec.HEIGHT.encode(0L));
         writeBlock(batch, genesisBlock, null, List.of(), List.of(), state);
         store.write(batch, true);
         stateCache.committed(state.changes());
@@ -187,11 +266,15 @@ public final class ChainStore implements AutoCloseable {
                 encoded.add(r.encode());
             }
             RECEIPTS.put(batch, height, Rlp.list(encoded));
+            indexAddresses(batch, block, receipts);
         }
         if (!blockEvents.isEmpty()) {
             BLOCK_EVENTS.put(batch, height, encodeEvents(blockEvents));
         }
         state.changes().forEach((key, value) -> {
+            if (value.isPresent() && key.equals(VALIDATOR_SET_KEY)) {
+                VALIDATOR_SETS.put(batch, Keccak.hash(value.get()), value.get());
+            }
             if (value.isPresent()) {
                 STATE.put(batch, key, value.get());
             } else {

@@ -144,8 +144,8 @@ final class DriverHarness implements AutoCloseable {
         }
         network = hub.newNode();
         network.dial(others.listenAddresses().get(0)).join();
-        driver = new ConsensusDriver(ledger, mempool, network, keys.get(me), dir.resolve("me"), SLOW_TIMEOUTS, blockTime,
-                clock, new NodeMetrics(), tx -> {}, false);
+        driver = new ConsensusDriver(ledger, mempool, network, keys.get(me), SLOW_TIMEOUTS, blockTime, new NodeMetrics(),
+                tx -> {}, DriverRuntime.onDisk(dir.resolve("me"), clock, ByzantineBehaviour.none()));
         driver.start();
     }
 

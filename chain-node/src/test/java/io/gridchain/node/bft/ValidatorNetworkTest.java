@@ -16,6 +16,8 @@ import io.gridchain.core.tx.UnsignedTransaction;
 import io.gridchain.core.validator.Validator;
 import io.gridchain.genesis.GenesisDocument;
 import io.gridchain.node.GridchainNode;
+import io.gridchain.node.chain.EvidenceHandler;
+import io.gridchain.node.chain.EvidenceSubmission;
 import io.gridchain.node.chain.GenesisData;
 import io.gridchain.node.chain.GenesisLoader;
 import io.gridchain.node.config.NetworkConfig;
@@ -64,7 +66,8 @@ class ValidatorNetworkTest {
         NodeConfig config = new NodeConfig(dir.resolve("node-" + i), "127.0.0.1", 0, 0, blockTimes[i],
                 Mempool.Limits.DEFAULT);
         return GridchainNode.startNetworked(config,
-                new NetworkConfig("127.0.0.1", 0, bootstrap, NetworkConfig.LAN_TIMEOUTS, equivocate), genesis, keys.get(i),
+                new NetworkConfig("127.0.0.1", 0, bootstrap, NetworkConfig.LAN_TIMEOUTS,
+                        equivocate ? java.util.Set.of(ByzantineBehaviour.EQUIVOCATE) : java.util.Set.of()), genesis, keys.get(i),
                 Clock.systemUTC());
     }
 

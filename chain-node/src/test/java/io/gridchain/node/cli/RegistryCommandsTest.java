@@ -65,7 +65,7 @@ class RegistryCommandsTest {
                     "--keystore", alice, "--yes");
             assertThat(farm.exit()).as(farm.err()).isZero();
             String farmId = farm.out().lines().filter(l -> l.startsWith("farm id ")).findFirst().orElseThrow().substring(8);
-            CliRun node = run(common, "grid-node", "register", "--id", nodeKey.address().toString(), "--farm", farmId,
+            CliRun node = run(common, "grid-node", "register", "--node-keystore", keystore(nodeKey, "grid-node").toString(), "--farm", farmId,
                     "--cru", "4", "--mru", "8", "--price-cru", "0.36", "--keystore", alice, "--yes");
             assertThat(node.exit()).as(node.err()).isZero();
             CliRun lease = run(common, "lease", "create", "--grid-node", nodeKey.address().toString(), "--tenant", "bob",

@@ -44,8 +44,8 @@ class LeaseEventFeedTest {
             long farm = n.commit(a, CapacityTransactions.createFarm("farm", "owner", a.address()))
                     .get("receipt").get("events").get(0).get("attributes").get("farm").asLong();
             Prices prices = new Prices(3_600_000_000L, 0, 0, 0);
-            n.commit(a, CapacityTransactions.registerNode(nodeKey.address(), farm, new Resources(4, 0, 0, 0), "", prices));
-            n.commit(a, CapacityTransactions.registerNode(otherNode.address(), farm, new Resources(4, 0, 0, 0), "", prices));
+            n.commit(a, CapacityTransactions.registerNode(nodeKey, TestChain.CHAIN_ID, farm, new Resources(4, 0, 0, 0), "", prices));
+            n.commit(a, CapacityTransactions.registerNode(otherNode, TestChain.CHAIN_ID, farm, new Resources(4, 0, 0, 0), "", prices));
 
             LeaseEventFeed feed = new LeaseEventFeed(n.node.ledger());
             n.node.ledger().addListener(feed);

@@ -11,6 +11,8 @@ import io.gridchain.core.testing.InMemoryState;
 import io.gridchain.core.tx.Rejection;
 import io.gridchain.core.tx.Transaction;
 import io.gridchain.core.tx.UnsignedTransaction;
+import io.gridchain.identity.TransactionBuilders;
+import io.gridchain.identity.model.Metadata;
 import io.gridchain.node.chain.ChainRules;
 import io.gridchain.node.testing.TestChain;
 import java.security.SecureRandom;
@@ -19,7 +21,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MempoolTest {
-    private final TestChain chain = new TestChain(2);
+    private final TestChain chain = new TestChain(3, ChainParams.DEFAULTS,
+            d -> d.withIdentity(io.gridchain.genesis.GenesisDocument.IdentitySection.DEV)); // open registration
     private final InMemoryState state = new InMemoryState();
     private final Address bob = SigningKey.random(new SecureRandom()).address();
     private Mempool pool = newPool(Mempool.Limits.DEFAULT);
@@ -70,6 +73,30 @@ class MempoolTest {
         }
         assertThat(pool.candidates(1 << 20)).containsExactly(a0, a1, c0, a2, c1);
         assertThat(pool.candidates(1 << 20, 3)).containsExactly(a0, a1, c0);
+    }
+
+    @Test
+    void aQueueBehindATransactionThatLosesANameRaceTakesNoPlaceUnderTheProposalCap() {
+        SigningKey alice = chain.accounts.get(0);
+        SigningKey carol = chain.accounts.get(1);
+        SigningKey dave = chain.accounts.get(2);
+        Transaction aliceTakes = new UnsignedTransaction(TestChain.CHAIN_ID, 0, 1_000,
+                TransactionBuilders.register("contested", Metadata.EMPTY)).signWith(alice);
+        assertThat(pool.add(aliceTakes)).isInstanceOf(Admission.Accepted.class);
+        // alone on the committed state carol's registration applies too, and so do the 5 behind it
+        assertThat(pool.add(new UnsignedTransaction(TestChain.CHAIN_ID, 0, 1_000,
+                TransactionBuilders.register("contested", Metadata.EMPTY)).signWith(carol))).isInstanceOf(Admission.Accepted.class);
+        for (int i = 1; i <= 5; i++) {
+            assertThat(pool.add(transfer(carol, i, 1))).isInstanceOf(Admission.Accepted.class);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(pool.add(transfer(dave, i, 1))).isInstanceOf(Admission.Accepted.class);
+        }
+        // a cap of 4 filled by transactions that will apply: alice's, then dave's, none of carol's
+        assertThat(pool.candidates(1 << 20, 4)).extracting(Transaction::sender)
+                .containsExactly(java.util.Optional.of(alice.address()), java.util.Optional.of(dave.address()),
+                        java.util.Optional.of(dave.address()), java.util.Optional.of(dave.address()));
+        assertThat(pool.size()).isEqualTo(10); // proposing drops nothing: the commit decides
     }
 
     @Test

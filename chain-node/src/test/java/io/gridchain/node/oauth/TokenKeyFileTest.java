@@ -33,4 +33,14 @@ class TokenKeyFileTest {
         Files.writeString(file, "{}");
         assertThatThrownBy(() -> TokenKeyFile.loadOrCreate(file)).hasMessageContaining(file.toString());
     }
+
+    @Test
+    void aKeyFileOthersMayReadIsRefusedWithTheReason() throws Exception {
+        Path file = dir.resolve("oauth-signing-key.json");
+        TokenKeyFile.loadOrCreate(file);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertThatThrownBy(() -> TokenKeyFile.loadOrCreate(file))
+                .hasMessage("the token-signing key " + file + " is open to others (mode rw-r--r--); make it private with chmod 600 "
+                        + file);
+    }
 }

@@ -148,4 +148,55 @@ class ChainStoreTest {
             assertThat(Account.STATE.get(reopened.latestState(), sender)).contains(senderAfter);
         }
     }
+
+    /** Each transaction is found under its sender and its recipient, newest first, a page at a time. */
+    @Test
+    void transactionsAreFoundByAddressNewestFirst() {
+        Address sender = chain.accounts.get(0).address();
+        Address carol = SigningKey.random(new SecureRandom()).address();
+        try (ChainStore store = new ChainStore(LevelDbKeyValueStore.open(dir.toFile()), 1 << 20)) {
+            Ledger ledger = Ledger.open(store, chain.genesis, ChainRules.standard());
+            List<Transaction> txs = commit(ledger, store, 3, 2, carol);
+            List<TxLocation> newestFirst = List.of(new TxLocation(3, 1), new TxLocation(3, 0), new TxLocation(2, 1),
+                    new TxLocation(2, 0), new TxLocation(1, 1), new TxLocation(1, 0));
+            assertThat(store.transactionsOf(carol, 0, 10).items()).isEqualTo(newestFirst);
+            assertThat(store.transactionsOf(sender, 0, 10).items()).isEqualTo(newestFirst);
+            ChainStore.AddressPage second = store.transactionsOf(carol, 2, 2);
+            assertThat(second.items()).isEqualTo(newestFirst.subList(2, 4));
+            assertThat(second.more()).isTrue();
+            assertThat(store.transactionsOf(carol, 4, 2).more()).isFalse();
+            assertThat(second.indexedFrom()).isZero();
+            assertThat(store.transactionsOf(SigningKey.random(new SecureRandom()).address(), 0, 10).items()).isEmpty();
+            assertThat(store.block(3).orElseThrow().transactions().get(1).hash()).isEqualTo(txs.get(5).hash());
+        }
+    }
+
+    /** A store written before the address index says from which height it indexes, and indexes from there. */
+    @Test
+    void aStoreFromBeforeTheAddressIndexIndexesFromTheNextBlock() {
+        Address carol = SigningKey.random(new SecureRandom()).address();
+        LevelDbKeyValueStore kv = LevelDbKeyValueStore.open(dir.toFile());
+        try (ChainStore store = new ChainStore(kv, 1 << 20)) {
+            Ledger ledger = Ledger.open(store, chain.genesis, ChainRules.standard());
+            commit(ledger, store, 2, 1, carol);
+            KeyValueStore.WriteBatch asBefore = new KeyValueStore.WriteBatch();
+            ChainStore.META.delete(asBefore, ChainStore.ADDRESS_INDEX_FROM);
+            kv.scan(ChainStore.BY_ADDRESS.prefix(), (key, value) -> {
+                asBefore.delete(key);
+                return true;
+            });
+            kv.write(asBefore, true);
+        }
+        try (ChainStore reopened = new ChainStore(LevelDbKeyValueStore.open(dir.toFile()), 1 << 20)) {
+            Ledger ledger = Ledger.open(reopened, chain.genesis, ChainRules.standard());
+            assertThat(reopened.transactionsOf(carol, 0, 10).indexedFrom()).isEqualTo(3);
+            assertThat(reopened.transactionsOf(carol, 0, 10).items()).isEmpty();
+            List<Transaction> later = new ArrayList<>();
+            int nonce = 2;
+            later.add(new UnsignedTransaction(TestChain.CHAIN_ID, nonce, 1_000, new Transfer(carol, 7)).signWith(chain.accounts.get(0)));
+            PreparedBlock p = ledger.build(1_800_000_100_000L, chain.validator.address(), later, reopened.certificate(2).orElseThrow());
+            ledger.commit(p, certifier.certify(p.block()));
+            assertThat(reopened.transactionsOf(carol, 0, 10).items()).containsExactly(new TxLocation(3, 0));
+        }
+    }
 }

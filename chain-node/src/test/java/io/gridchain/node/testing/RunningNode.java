@@ -38,8 +38,14 @@ public final class RunningNode implements AutoCloseable {
 
     /** On a fixed API port: a node restarted on the same port keeps its OAuth issuer (its URL). */
     public RunningNode(TestChain chain, Path dataDir, Duration blockTime, int apiPort) {
+        this(chain, dataDir, blockTime, apiPort, c -> c);
+    }
+
+    /** With {@code adjust} applied to the node's configuration, e.g. to set its API or mempool limits. */
+    public RunningNode(TestChain chain, Path dataDir, Duration blockTime, int apiPort,
+                       java.util.function.UnaryOperator<NodeConfig> adjust) {
         this.chain = chain;
-        NodeConfig config = new NodeConfig(dataDir, "127.0.0.1", apiPort, 0, blockTime, Mempool.Limits.DEFAULT);
+        NodeConfig config = adjust.apply(new NodeConfig(dataDir, "127.0.0.1", apiPort, 0, blockTime, Mempool.Limits.DEFAULT));
         this.node = GridchainNode.start(config, chain.genesis, chain.validator,
                 new SingleValidatorCertifier(chain.validator, TestChain.CHAIN_ID), Clock.systemUTC());
     }

@@ -10,9 +10,9 @@ import java.util.zip.CRC32C;
 /**
  * The consensus write-ahead log: a sequence of entries [length u32 big-endian][crc32c u32 of the
  * payload][payload = {@link InputCodec} bytes]. The node appends each input (and syncs) before it
- * applies it. When it starts height h it cuts the log (the block store holds the past) but keeps,
- * ahead of the new {@code StartHeight(h)} entry, the logged messages whose height is h: the engine
- * buffered them while it was at h - 1 and applies them when h starts. Replaying the log into a fresh
+ * applies it. When it starts height h it cuts the log (the block store holds the past) and logs
+ * {@code StartHeight(h)} first; messages for h that came earlier are held outside the engine and go
+ * in after it, like any other input, so each is in h's log before it takes effect. Replaying the log into a fresh
  * engine with the same signing-guard store reproduces the engine's state and outputs; if the log
  * holds no StartHeight (empty or torn), the node then applies {@code StartHeight(lastCommitted + 1)}.
  */

@@ -20,9 +20,11 @@ public final class AuthorizationServerMetadata {
         m.put("response_types_supported", List.of());
         m.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt", "none"));
         m.put("token_endpoint_auth_signing_alg_values_supported", List.of("ES256K"));
-        m.put("introspection_endpoint_auth_methods_supported", List.of("private_key_jwt"));
+        // An active access token of this node (Authorization: Bearer) is accepted as well as a client assertion;
+        // "bearer" is not an IANA-registered method name, but a client reading this list must learn of it.
+        m.put("introspection_endpoint_auth_methods_supported", List.of("private_key_jwt", "bearer"));
         m.put("introspection_endpoint_auth_signing_alg_values_supported", List.of("ES256K"));
-        m.put("revocation_endpoint_auth_methods_supported", List.of("private_key_jwt"));
+        m.put("revocation_endpoint_auth_methods_supported", List.of("private_key_jwt", "bearer"));
         m.put("revocation_endpoint_auth_signing_alg_values_supported", List.of("ES256K"));
         m.put("scopes_supported", List.of(Scopes.IDENTITY, Scopes.MEMBER_OF + "<org>"));
         m.put("access_token_signing_alg_values_supported", List.of("ES256"));

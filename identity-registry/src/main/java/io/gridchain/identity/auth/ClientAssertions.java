@@ -42,6 +42,11 @@ import org.web3j.crypto.Sign;
  */
 public final class ClientAssertions {
     public static final Duration MAX_LIFETIME = Duration.ofMinutes(5);
+    /**
+     * How far a client's clock may be from the node's: an assertion's exp and nbf are the client's times.
+     * The used-assertion store keeps each id until exp, so the leeway is added there too (see verify).
+     */
+    public static final Duration CLOCK_LEEWAY = Duration.ofSeconds(30);
     private static final Provider BC = new BouncyCastleProvider();
 
     private final AuthConfig config;
@@ -103,13 +108,18 @@ public final class ClientAssertions {
         if (identity.isEmpty()) {
             return refused("no identity is named '" + clientId + "'");
         }
+        // a replayed assertion is refused before the two public-key recoveries it would cost again
+        if (usedIds.contains(clientId + " " + claims.getJWTID())) {
+            return refused("this client assertion (jti) was already used");
+        }
         Optional<Address> signer = verifySignature(jwt, identity.get());
         if (signer.isEmpty()) {
             return refused("the assertion is not signed by the owner or an active authentication key of an active '"
                     + clientId + "'");
         }
         // the jti is the client's choice: kept per client, so that no client can spend another's
-        return switch (usedIds.add(clientId + " " + claims.getJWTID(), clientId, claims.getExpirationTime().toInstant())) {
+        return switch (usedIds.add(clientId + " " + claims.getJWTID(), clientId,
+                claims.getExpirationTime().toInstant().plus(CLOCK_LEEWAY))) {
             case ADDED -> new Verified.Ok(new Client(identity.get(), signer.get()));
             case ALREADY_PRESENT -> refused("this client assertion (jti) was already used");
             case OWNER_FULL -> new Verified.Refused(new OAuthError(OAuthError.TEMPORARILY_UNAVAILABLE, clientId
@@ -132,13 +142,13 @@ public final class ClientAssertions {
             return Optional.of("the client assertion needs exp and jti");
         }
         Instant exp = c.getExpirationTime().toInstant();
-        if (!now.isBefore(exp)) {
+        if (!now.isBefore(exp.plus(CLOCK_LEEWAY))) {
             return Optional.of("the client assertion expired at " + exp);
         }
-        if (exp.isAfter(now.plus(MAX_LIFETIME).plusSeconds(1))) {
+        if (exp.isAfter(now.plus(MAX_LIFETIME).plus(CLOCK_LEEWAY))) {
             return Optional.of("the client assertion lives longer than " + MAX_LIFETIME.toMinutes() + " minutes");
         }
-        if (c.getNotBeforeTime() != null && now.isBefore(c.getNotBeforeTime().toInstant())) {
+        if (c.getNotBeforeTime() != null && now.plus(CLOCK_LEEWAY).isBefore(c.getNotBeforeTime().toInstant())) {
             return Optional.of("the client assertion is not valid yet");
         }
         return Optional.empty();

@@ -67,6 +67,16 @@ class ClientCredentialsTest {
     }
 
     @Test
+    void aClientClockBehindByLessThanTheLeewayStillAuthenticates() {
+        String a = assertion(service); // expires 2 minutes from now by the client's clock
+        f.clock.advance(Duration.ofMinutes(2).plus(ClientAssertions.CLOCK_LEEWAY).minusSeconds(5));
+        issued(f.signIn.token(form(a)));
+        String b = assertion(service);
+        f.clock.advance(Duration.ofMinutes(2).plus(ClientAssertions.CLOCK_LEEWAY));
+        assertThat(error(f.signIn.token(form(b))).description()).contains("expired");
+    }
+
+    @Test
     void aRevokedOrForeignKeyIsRefused() {
         f.chain.applied(owner, TransactionBuilders.revokeKey("scheduler", service.address()));
         assertThat(error(f.signIn.token(form(assertion(service)))).error()).isEqualTo(OAuthError.INVALID_CLIENT);

@@ -16,13 +16,27 @@ import java.util.concurrent.Executor;
 public final class InMemoryHub {
   private final Map<PeerId, InMemoryP2PNetwork> nodes = new ConcurrentHashMap<>();
   private final Executor executor;
+  private final LinkFaults faults;
+
+  /** Which gossip deliveries a test loses: asked once per message and link. */
+  @FunctionalInterface
+  public interface LinkFaults {
+    LinkFaults NONE = (from, to, topic) -> false;
+
+    boolean drops(PeerId from, PeerId to, String topic);
+  }
 
   public InMemoryHub() {
     this(Runnable::run);
   }
 
   public InMemoryHub(Executor executor) {
+    this(executor, LinkFaults.NONE);
+  }
+
+  public InMemoryHub(Executor executor, LinkFaults faults) {
     this.executor = executor;
+    this.faults = faults;
   }
 
   /** A node with a fresh secp256k1 identity. */
@@ -48,5 +62,9 @@ public final class InMemoryHub {
 
   Executor executor() {
     return executor;
+  }
+
+  LinkFaults faults() {
+    return faults;
   }
 }

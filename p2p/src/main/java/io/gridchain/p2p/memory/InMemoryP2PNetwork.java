@@ -137,6 +137,9 @@ public final class InMemoryP2PNetwork implements P2PNetwork {
       InMemoryP2PNetwork other = hub.node(p).orElse(null);
       if (other != null && !p.equals(from) && !p.equals(m.origin()) && other.topics.containsKey(m.topic())) {
         n++;
+        if (hub.faults().drops(id, p, m.topic())) {
+          continue;
+        }
         hub.executor().execute(() -> other.receive(new GossipMessage(m.topic(), m.data(), m.origin(), id, m.messageId())));
       }
     }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure a node or a network under load.",
-        subcommands = {DevThroughputBench.class, RegistryBench.class, TestnetBench.class})
+        subcommands = {DevThroughputBench.class, RegistryBench.class, TestnetBench.class, OverloadBench.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -32,8 +32,16 @@ final class KeepAliveHttp implements Closeable {
     private final String host;
 
     KeepAliveHttp(URI base) throws IOException {
+        this(base, null);
+    }
+
+    /** From {@code local} (e.g. 127.0.0.2, another client of a node on 127.0.0.1), or any if null. */
+    KeepAliveHttp(URI base, java.net.InetAddress local) throws IOException {
         this.host = base.getHost() + ":" + base.getPort();
         this.socket = new Socket();
+        if (local != null) {
+            socket.bind(new InetSocketAddress(local, 0));
+        }
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
         socket.setSoTimeout(30_000);
@@ -51,6 +59,12 @@ final class KeepAliveHttp implements Closeable {
         }
         out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
         out.write(content);
+        out.flush();
+        return read();
+    }
+
+    Response get(String path) throws IOException {
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         return read();
     }

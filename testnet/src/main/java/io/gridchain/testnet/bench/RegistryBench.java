@@ -74,7 +74,8 @@ final class RegistryBench implements Callable<Integer> {
         Path dir = Files.createTempDirectory("gridchain-bench-");
         int port = NodeProcess.freePort();
         try (NodeProcess node = NodeProcess.start(NodeProcess.currentJar(), port, dir.resolve("node.log"), Duration.ofSeconds(60),
-                "dev", "--data-dir", dir.resolve("dev").toString(), "--api-port", Integer.toString(port), "--block-time", "1s")) {
+                "dev", "--data-dir", dir.resolve("dev").toString(), "--api-port", Integer.toString(port), "--block-time", "1s",
+                "--api-no-client-limits")) { // every client thread is 127.0.0.1
             NodeClient client = NodeClient.create(node.api());
             String base = node.api().toString().replaceAll("/$", "");
             api = node.api();
@@ -83,7 +84,7 @@ final class RegistryBench implements Callable<Integer> {
             commit(client, dev, TransactionBuilders.register("bench", Metadata.EMPTY));
             NodeViews.TxInfo farm = commit(client, dev, CapacityTransactions.createFarm("bench-farm", "bench", dev.address()));
             long farmId = Long.parseLong(farm.receipt().orElseThrow().events().get(0).attributes().get("farm"));
-            commit(client, dev, CapacityTransactions.registerNode(gridNode.address(), farmId,
+            commit(client, dev, CapacityTransactions.registerNode(gridNode, client.status().chainId(), farmId,
                     new Resources(10_000_000, 0, 0, 0), "bench", new Prices(1, 0, 0, 0)));
             commit(client, dev, CapacityTransactions.createLease(gridNode.address(), "bench", new Resources(1, 0, 0, 0), 0, 1_000));
 

@@ -150,7 +150,9 @@ public final class LocalTestnet {
                     "--key", nodeDir.resolve("key.json").toString(),
                     "--password-file", dir.resolve("password").toString(),
                     "--api-host", hosts[i], "--api-port", Integer.toString(apiPorts[i]),
-                    "--p2p-host", hosts[i], "--p2p-port", Integer.toString(p2pPorts[i])));
+                    "--p2p-host", hosts[i], "--p2p-port", Integer.toString(p2pPorts[i]),
+                    // the testnet's clients (benches, the CLI) all come from this machine's one address
+                    "--api-no-client-limits"));
             if (!others.isEmpty()) {
                 args.add("--bootstrap");
                 args.add(String.join(",", others));
@@ -169,6 +171,28 @@ public final class LocalTestnet {
         Path ownJar = dir.resolve("gridchain.jar");
         Files.copy(jar, ownJar);
         return new LocalTestnet(dir, ownJar, generated.document().chainId(), launches, generated.validatorKeys(), netns);
+    }
+
+    /**
+     * The testnet {@link #create} made in {@code dir}, to start again after {@code testnet down}: the
+     * same genesis, keys, ports and data, from each node's {@code node.json}. Its {@link #validatorKeys}
+     * are empty (they stay encrypted on disk).
+     */
+    public static LocalTestnet open(Path dir) throws IOException {
+        TestnetManifest manifest = TestnetManifest.read(dir);
+        Path jar = dir.resolve("gridchain.jar");
+        if (!Files.exists(jar)) {
+            throw new IOException(dir + " has no gridchain.jar; it was not made by `testnet up`");
+        }
+        List<NodeLaunch> launches = new ArrayList<>();
+        for (TestnetManifest.Node n : manifest.nodes()) {
+            Path file = dir.resolve(n.name()).resolve("node.json");
+            if (!Files.exists(file)) {
+                throw new IOException("no " + file + "; cannot start " + n.name() + " again");
+            }
+            launches.add(JSON.readValue(file.toFile(), NodeLaunch.class));
+        }
+        return new LocalTestnet(dir, jar, manifest.chainId(), launches, List.of(), manifest.netnsLayout());
     }
 
     /**
@@ -364,6 +388,16 @@ public final class LocalTestnet {
 
     public long chainId() {
         return chainId;
+    }
+
+    /** The index of the node called {@code name}, e.g. validator-3. */
+    public Optional<Integer> indexOf(String name) {
+        for (int i = 0; i < launches.size(); i++) {
+            if (launches.get(i).name().equals(name)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
     }
 
     public List<NodeLaunch> nodes() {

@@ -49,6 +49,17 @@ public final class NodeApi {
                 j.path("peers").asInt()));
     }
 
+    /** The addresses (lowercase) of the chain's validator set now, from {@code GET /v1/governance}; empty if no answer. */
+    public Optional<java.util.Set<String>> validators() {
+        return get("v1/governance", STATUS_TIMEOUT).map(j -> {
+            java.util.Set<String> set = new java.util.HashSet<>();
+            for (JsonNode v : j.path("validators")) {
+                set.add(v.path("address").asText().toLowerCase(java.util.Locale.ROOT));
+            }
+            return set;
+        });
+    }
+
     /**
      * A block as this node stored it. Blocks of thousands of transactions take a loaded node longer
      * than a status to serve, so this waits longer and asks three times before giving up.

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "testnet", mixinStandardHelpOptions = true,
         description = "Run a local validator network: node processes on this machine's loopback, or each in its own network namespace.",
-        subcommands = {TestnetCommand.Up.class, TestnetCommand.Status.class, TestnetCommand.Down.class})
+        subcommands = {TestnetCommand.Up.class, TestnetCommand.Start.class, TestnetCommand.Status.class,
+                TestnetCommand.Down.class})
 public final class TestnetCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -56,12 +57,24 @@ public final class TestnetCommand implements Runnable {
                 + (LocalTestnet.NETNS_API_PORT + 1) + " on its own address."})
         boolean netns;
 
+        @Option(names = "--byzantine", paramLabel = "NAME=BEHAVIOUR", hidden = true,
+                description = "For fault tests only: start node NAME (e.g. validator-3) with --test-only-byzantine=BEHAVIOUR "
+                        + "(equivocate, future-timestamp, forged-body, far-round-votes). Repeatable.")
+        java.util.Map<String, String> byzantine = new java.util.LinkedHashMap<>();
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            for (java.util.Map.Entry<String, String> b : byzantine.entrySet()) {
+                try {
+                    io.gridchain.node.bft.ByzantineBehaviour.parse(b.getValue());
+                } catch (IllegalArgumentException e) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--byzantine " + b.getKey() + ": " + e.getMessage());
+                }
+            }
             Optional<String> unavailable = netns ? NetnsWiring.whyUnavailable() : Optional.empty();
             if (unavailable.isPresent()) {
                 PrintWriter err = spec.commandLine().getErr();
@@ -73,6 +86,12 @@ public final class TestnetCommand implements Runnable {
             out.printf("making genesis, keys and configs for %d validator(s) and %d observer(s) in %s...%n", validators, observers, dir);
             out.flush();
             LocalTestnet net = LocalTestnet.create(dir, NodeProcess.currentJar(), s);
+            for (java.util.Map.Entry<String, String> b : byzantine.entrySet()) {
+                int index = net.indexOf(b.getKey()).orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--byzantine: no node named " + b.getKey() + " (names are validator-0, validator-1, …)"));
+                net.withArgs(index, java.util.List.of("--test-only-byzantine=" + b.getValue()));
+                out.printf("TEST ONLY: %s commits the fault %s%n", b.getKey(), b.getValue());
+            }
             out.printf("chain %d; starting %d node processes%s...%n", net.chainId(), net.nodes().size(),
                     net.netns().map(n -> " in namespaces gc-" + n.tag() + "-*, bridge " + n.bridge() + " "
                             + n.bridgeAddress() + "/24").orElse(""));
@@ -81,16 +100,60 @@ public final class TestnetCommand implements Runnable {
                 out.println(note);
                 out.flush();
             });
-            for (TestnetManifest.Node n : manifest.nodes()) {
-                out.printf("  %-12s pid %-7d api %s  p2p %s%n", n.name(), n.pid(), n.api(), n.p2p());
-            }
-            out.println("wrote " + TestnetManifest.file(dir));
-            out.println("watch: gridchain testnet status --dir " + dir + "    stop: gridchain testnet down --dir " + dir);
+            printStarted(out, manifest, dir);
             return 0;
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show each node's height, peers and sync state.")
+    static void printStarted(PrintWriter out, TestnetManifest manifest, Path dir) {
+        for (TestnetManifest.Node n : manifest.nodes()) {
+            out.printf("  %-12s pid %-7d api %s  p2p %s%n", n.name(), n.pid(), n.api(), n.p2p());
+        }
+        out.println("wrote " + TestnetManifest.file(dir));
+        out.println("watch: gridchain testnet status --dir " + dir + "    stop: gridchain testnet down --dir " + dir);
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true,
+            description = "Start a stopped testnet again from DIR: the same genesis, keys, ports and data as 'testnet up' made.")
+    static final class Start implements Callable<Integer> {
+        @Option(names = "--dir", required = true, description = "The testnet's directory.")
+        Path dir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            TestnetManifest before = TestnetManifest.read(dir);
+            for (TestnetManifest.Node n : before.nodes()) {
+                if (alive(n)) {
+                    throw new IllegalStateException(n.name() + " (pid " + n.pid() + ") is still running; see `gridchain testnet "
+                            + "status --dir " + dir + "`, or stop it with `gridchain testnet down --dir " + dir + "`");
+                }
+            }
+            if (before.netnsLayout().isPresent()) {
+                Optional<String> unavailable = NetnsWiring.whyUnavailable();
+                if (unavailable.isPresent()) {
+                    throw new IllegalStateException(unavailable.get());
+                }
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            LocalTestnet net = LocalTestnet.open(dir);
+            out.printf("chain %d; starting %d node processes from %s...%n", net.chainId(), net.nodes().size(), dir);
+            out.flush();
+            TestnetManifest manifest = net.startAll(true, Duration.ofSeconds(120), note -> {
+                out.println(note);
+                out.flush();
+            });
+            printStarted(out, manifest, dir);
+            return 0;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = {"Show each node's height, peers and sync state.",
+            "VALIDATOR is whether the node's key is in the chain's validator set now (GET /v1/governance), so a node "
+                    + "added or removed by governance shows its present role; '(genesis)' marks the role from the genesis "
+                    + "file when no node answers."})
     static final class Status implements Callable<Integer> {
         @Option(names = "--dir", required = true, description = "The testnet's directory.")
         Path dir;
@@ -104,13 +167,38 @@ public final class TestnetCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("chain %d%n", manifest.chainId());
             out.printf("%-12s %-9s %8s %5s %7s %8s %s%n", "NAME", "VALIDATOR", "HEIGHT", "PEERS", "SYNCING", "PID", "ALIVE");
+            Optional<java.util.Set<String>> validators = currentValidators(manifest);
             for (TestnetManifest.Node n : manifest.nodes()) {
                 Optional<NodeApi.Status> s = new NodeApi(java.net.URI.create(n.api())).status();
-                out.printf("%-12s %-9s %8s %5s %7s %8d %s%n", n.name(), n.validator() ? "yes" : "no",
+                String role = validators.isPresent() && address(dir, n).isPresent()
+                        ? (validators.get().contains(address(dir, n).get()) ? "yes" : "no")
+                        : (n.validator() ? "yes" : "no") + "(genesis)";
+                out.printf("%-12s %-9s %8s %5s %7s %8d %s%n", n.name(), role,
                         s.map(x -> Long.toString(x.height())).orElse("-"), s.map(x -> Integer.toString(x.peers())).orElse("-"),
                         s.map(x -> x.syncing() ? "yes" : "no").orElse("-"), n.pid(), alive(n) ? "yes" : "no");
             }
             return 0;
+        }
+    }
+
+    /** The validator set as the first node that answers knows it. */
+    static Optional<java.util.Set<String>> currentValidators(TestnetManifest manifest) {
+        for (TestnetManifest.Node n : manifest.nodes()) {
+            Optional<java.util.Set<String>> set = new NodeApi(java.net.URI.create(n.api())).validators();
+            if (set.isPresent()) {
+                return set;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The node's address (lowercase), as its keystore declares it in clear. */
+    static Optional<String> address(Path dir, TestnetManifest.Node n) {
+        try {
+            String json = java.nio.file.Files.readString(dir.resolve(n.name()).resolve("key.json"));
+            return io.gridchain.wallet.Keystore.declaredAddress(json).map(a -> a.toString().toLowerCase(java.util.Locale.ROOT));
+        } catch (java.io.IOException e) {
+            return Optional.empty();
         }
     }
 
@@ -160,7 +248,7 @@ public final class TestnetCommand implements Runnable {
                 stopped = stopped.withPid(i, 0);
             }
             stopped.write(dir);
-            out.println("all nodes stopped; data kept in " + dir);
+            out.println("all nodes stopped; data kept in " + dir + " (start again: gridchain testnet start --dir " + dir + ")");
             if (manifest.netnsLayout().isPresent()) {
                 new NetnsWiring(manifest.netnsLayout().get()).remove().forEach(out::println);
             }

@@ -99,8 +99,12 @@ public final class CapacityRoutes implements ApiServer.Routes {
                 Params.nonNegative(ctx.queryParam("free_sru"), "free_sru", 0),
                 Params.nonNegative(ctx.queryParam("free_hru"), "free_hru", 0));
         long height = ledger.head().height();
-        CapacityQueries.Page<CapacityQueries.NodeView> page = new CapacityQueries(ledger.state()).searchNodes(
-                Params.nonNegative(farm, "farm", 0), minFree, Params.nonNegative(ctx.queryParam("from"), "from", 0),
+        long farmId = Params.nonNegative(farm, "farm", 0);
+        CapacityQueries queries = new CapacityQueries(ledger.state());
+        if (queries.farm(farmId).isEmpty()) { // an empty list would read as "this farm has no free node"
+            throw new ProblemException(new Problem(404, "unknown-farm", "Not found", "no farm with id " + farmId));
+        }
+        CapacityQueries.Page<CapacityQueries.NodeView> page = queries.searchNodes(farmId, minFree, Params.nonNegative(ctx.queryParam("from"), "from", 0),
                 (int) Math.min(Params.nonNegative(ctx.queryParam("limit"), "limit", 20), CapacityQueries.MAX_RESULTS));
         List<Object> nodes = new ArrayList<>();
         page.items().forEach(n -> nodes.add(CapacityViews.node(n)));
@@ -118,8 +122,14 @@ public final class CapacityRoutes implements ApiServer.Routes {
         long seconds = Params.nonNegative(ctx.queryParam("seconds"), "seconds", 3600);
         CapacityQueries q = new CapacityQueries(ledger.state());
         requireNode(q, id);
-        LeaseQuote quote = q.quote(id, r, seconds).orElseThrow(() -> new ProblemException(
-                new Problem(503, "capacity-params-missing", "Not available", "the chain has no capacity parameters")));
+        LeaseQuote quote;
+        try {
+            quote = q.quote(id, r, seconds).orElseThrow(() -> new ProblemException(
+                    new Problem(503, "capacity-params-missing", "Not available", "the chain has no capacity parameters")));
+        } catch (ArithmeticException e) { // the node's prices times these resources (costs saturate instead)
+            throw new ProblemException(Problem.badRequest("quote-overflow",
+                    "the hourly rate of these resources at this node's prices does not fit in 64 bits; ask for less"));
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("node", id.toString());
         m.put("resources", CapacityViews.resources(r));

@@ -12,10 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The JSON shapes of farms, grid nodes and leases. Token amounts and prices are decimal strings; times ISO-8601. */
-final class CapacityViews {
+public final class CapacityViews {
     private CapacityViews() {}
 
-    static Map<String, Object> farm(Farm f) {
+    public static Map<String, Object> farm(Farm f) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", f.id());
         m.put("name", f.name());
@@ -24,7 +24,7 @@ final class CapacityViews {
         return m;
     }
 
-    static Map<String, Object> resources(Resources r) {
+    public static Map<String, Object> resources(Resources r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cru", r.cru());
         m.put("mru", r.mru());
@@ -33,7 +33,7 @@ final class CapacityViews {
         return m;
     }
 
-    static Map<String, Object> prices(Prices p) {
+    public static Map<String, Object> prices(Prices p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cru", Long.toString(p.cru()));
         m.put("mru", Long.toString(p.mru()));
@@ -42,7 +42,7 @@ final class CapacityViews {
         return m;
     }
 
-    static Map<String, Object> node(CapacityQueries.NodeView v) {
+    public static Map<String, Object> node(CapacityQueries.NodeView v) {
         GridNode n = v.node();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", n.id().toString());
@@ -59,7 +59,7 @@ final class CapacityViews {
         return m;
     }
 
-    static Map<String, Object> lease(LeaseView v) {
+    public static Map<String, Object> lease(LeaseView v) {
         Lease l = v.lease();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", l.id());
@@ -85,7 +85,7 @@ final class CapacityViews {
     }
 
     /** The record as stored (what the proof proves), not settled forward to now. */
-    static Map<String, Object> storedLease(Lease l) {
+    public static Map<String, Object> storedLease(Lease l) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", l.id());
         m.put("node", l.node().toString());
@@ -105,7 +105,7 @@ final class CapacityViews {
     }
 
     /** ISO-8601, or null for a time no calendar holds (a free lease is paid "forever"). */
-    static String time(long epochSecond) {
+    public static String time(long epochSecond) {
         return epochSecond > Instant.MAX.getEpochSecond() ? null : Instant.ofEpochSecond(epochSecond).toString();
     }
 }

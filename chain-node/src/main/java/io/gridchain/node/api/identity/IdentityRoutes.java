@@ -8,6 +8,7 @@ import io.gridchain.identity.IdentityParams;
 import io.gridchain.identity.IdentityQueries;
 import io.gridchain.identity.IdentityState;
 import io.gridchain.identity.OrgMembership;
+import io.gridchain.identity.Registrars;
 import io.gridchain.identity.model.Identity;
 import io.gridchain.identity.model.Names;
 import io.gridchain.identity.model.Organization;
@@ -47,6 +48,7 @@ public final class IdentityRoutes implements ApiServer.Routes {
         app.get("/v1/orgs/{name}/members/{identity}", this::membership);
         app.get("/v1/proofs/identities/{name}", this::proof);
         app.get("/v1/params/identity", this::params);
+        app.get("/v1/registrars/{address}", this::registrar);
     }
 
     /** A read of one consistent state, and the height it is at. */
@@ -183,6 +185,21 @@ public final class IdentityRoutes implements ApiServer.Routes {
         m.put("registrationFee", Long.toString(p.registrationFee()));
         m.put("updateFee", Long.toString(p.updateFee()));
         m.put("rotationDelayBlocks", p.rotationDelayBlocks());
+        m.put("height", at.height());
+        ctx.json(m);
+    }
+
+    /** Whether an address is a registrar now: what `identity countersign` checks before signing. */
+    private void registrar(Context ctx) {
+        Address address = Params.address(ctx.pathParam("address"));
+        At at = now();
+        Registrars.Registrar r = Registrars.get(at.state(), address)
+                .orElseThrow(() -> new ProblemException(new Problem(404, "unknown-registrar", "Not found",
+                        address + " is not a registrar of this chain")));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("address", address.toString());
+        m.put("label", r.label());
+        m.put("since", r.since());
         m.put("height", at.height());
         ctx.json(m);
     }

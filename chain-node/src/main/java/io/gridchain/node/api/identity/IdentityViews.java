@@ -14,10 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The JSON shapes of identities and organizations. Heights are numbers; addresses EIP-55. */
-final class IdentityViews {
+public final class IdentityViews {
     private IdentityViews() {}
 
-    static Map<String, Object> identity(Identity i) {
+    public static Map<String, Object> identity(Identity i) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", i.name());
         m.put("owner", i.owner().toString());
@@ -46,7 +46,7 @@ final class IdentityViews {
         return m;
     }
 
-    static Map<String, Object> metadata(Metadata md) {
+    public static Map<String, Object> metadata(Metadata md) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("displayName", md.displayName());
         m.put("emailHash", md.emailHash().length() == 0 ? null : Hex.encodePrefixed(md.emailHash().toArray()));
@@ -55,7 +55,7 @@ final class IdentityViews {
         return m;
     }
 
-    static List<Object> history(List<HistoryEntry> entries) {
+    public static List<Object> history(List<HistoryEntry> entries) {
         List<Object> out = new ArrayList<>();
         for (HistoryEntry e : entries) {
             out.add(Map.of("height", e.height(), "kind", e.kind(), "detail", e.detail()));
@@ -63,7 +63,7 @@ final class IdentityViews {
         return out;
     }
 
-    static Map<String, Object> organization(Organization o) {
+    public static Map<String, Object> organization(Organization o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", o.name());
         m.put("parent", o.parent().orElse(null));

@@ -76,8 +76,8 @@ class CapacityApiTest {
         n.commit(tenant, TransactionBuilders.register("tenant", Metadata.EMPTY));
         JsonNode farm = n.commit(farmer, CapacityTransactions.createFarm("green-farm", "farmer", farmer.address()));
         farmId = Long.parseLong(event(farm, "farm.created").get("farm").asText());
-        n.commit(farmer, CapacityTransactions.registerNode(gridNode.address(), farmId, new Resources(8, 32, 1000, 0), "ghent", PRICES));
-        n.commit(farmer, CapacityTransactions.registerNode(smallNode.address(), farmId, new Resources(1, 1, 1, 0), "ghent", PRICES));
+        n.commit(farmer, CapacityTransactions.registerNode(gridNode, TestChain.CHAIN_ID, farmId, new Resources(8, 32, 1000, 0), "ghent", PRICES));
+        n.commit(farmer, CapacityTransactions.registerNode(smallNode, TestChain.CHAIN_ID, farmId, new Resources(1, 1, 1, 0), "ghent", PRICES));
     }
 
     @AfterAll
@@ -124,6 +124,13 @@ class CapacityApiTest {
         assertThat(quote.get("cost").asText()).isEqualTo("3600000");
         assertRefused(n.get("/v1/nodes/" + SigningKey.random(new SecureRandom()).address()), "unknown-node");
         assertRefused(n.get("/v1/farms/999"), "unknown-farm");
+    }
+
+    @Test
+    void aQuoteThatOverflowsIsABadRequestNotAnInternalError() throws Exception {
+        HttpResponse<String> huge = n.get("/v1/nodes/" + gridNode.address() + "/quote?cru=" + Long.MAX_VALUE + "&seconds=3600");
+        assertThat(huge.statusCode()).as(huge.body()).isEqualTo(400);
+        assertThat(json(huge).get("code").asText()).isEqualTo("quote-overflow");
     }
 
     @Test

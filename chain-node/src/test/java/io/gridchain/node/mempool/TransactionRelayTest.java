@@ -1,4 +1,4 @@
-package io.gridchain.node.bft;
+package io.gridchain.node.mempool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.gridchain.node.bft;
+package io.gridchain.node.chain;
 
 import io.gridchain.consensus.evidence.DuplicateVoteEvidence;
 import io.gridchain.consensus.evidence.EvidenceCheck;

@@ -1,12 +1,10 @@
-package io.gridchain.node.bft;
+package io.gridchain.node.mempool;
 
 import io.gridchain.core.rlp.Rlp;
 import io.gridchain.core.rlp.RlpException;
 import io.gridchain.core.rlp.RlpReader;
 import io.gridchain.core.tx.Rejection;
 import io.gridchain.core.tx.Transaction;
-import io.gridchain.node.mempool.Admission;
-import io.gridchain.node.mempool.Mempool;
 import io.gridchain.p2p.GossipMessage;
 import io.gridchain.p2p.P2PNetwork;
 import io.gridchain.p2p.Topic;
