@@ -1,6 +1,9 @@
 package io.gridchain.core.rlp;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -76,8 +79,22 @@ public final class RlpReader {
         return Arrays.copyOfRange(data, start, h.payloadEnd);
     }
 
+    /**
+     * A UTF-8 string. Malformed UTF-8 is refused rather than replaced: a lenient decode maps many byte
+     * strings to one value, so the value would re-encode to other bytes than were signed and hashed.
+     */
     public String string() {
-        return new String(bytes(), StandardCharsets.UTF_8);
+        String at = where();
+        byte[] b = bytes();
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new RlpException(at + "string is not valid UTF-8");
+        }
     }
 
     /** A non-negative integer that fits a signed long. */

@@ -33,6 +33,15 @@ class RlpTest {
         r.finish("outer");
     }
 
+    /** Found by RlpFuzzTest: 0x81 0x80 read as U+FFFD, which re-encodes to 0x83 ef bf bd. */
+    @Test
+    void refusesMalformedUtf8InsteadOfReplacingIt() {
+        assertThatThrownBy(() -> RlpReader.ofList(Hex.decode("c28180")).string())
+                .isInstanceOf(RlpException.class).hasMessageContaining("item 0: string is not valid UTF-8");
+        // a transaction kind of invalid UTF-8 would otherwise hash and re-encode as another transaction
+        assertThat(RlpReader.ofList(Rlp.list(Rlp.string("identity.register"))).string()).isEqualTo("identity.register");
+    }
+
     @Test
     void refusesTrailingBytes() {
         assertThatThrownBy(() -> RlpReader.ofList(Hex.decode("c0" + "00")))

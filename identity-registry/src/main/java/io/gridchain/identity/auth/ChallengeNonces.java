@@ -71,7 +71,12 @@ public final class ChallengeNonces {
         if (raw.isEmpty() || raw.get()[0] != VERSION) {
             return new Checked.Invalid("the nonce was not issued by this node; ask for a new challenge");
         }
-        Instant expiresAt = Instant.ofEpochSecond(ByteBuffer.wrap(raw.get(), 1, Long.BYTES).getLong());
+        long expirySeconds = ByteBuffer.wrap(raw.get(), 1, Long.BYTES).getLong();
+        if (expirySeconds < Instant.MIN.getEpochSecond() || expirySeconds > Instant.MAX.getEpochSecond()) {
+            // no nonce of ours says this: an Instant cannot hold it, so refuse before making one
+            return new Checked.Invalid("the nonce was not issued by this node; ask for a new challenge");
+        }
+        Instant expiresAt = Instant.ofEpochSecond(expirySeconds);
         byte[] tag = tag(raw.get(), m, expiresAt);
         byte[] given = java.util.Arrays.copyOfRange(raw.get(), NONCE_BYTES - TAG_BYTES, NONCE_BYTES);
         if (!m.expirationTime().equals(Optional.of(expiresAt)) || !MessageDigest.isEqual(tag, given)) {

@@ -75,6 +75,21 @@ class SiweSignInTest {
         assertThat(e.description()).contains("nonce");
     }
 
+    /**
+     * Found by SiweMessageFuzzTest: a nonce of the right length whose expiry field is beyond what an
+     * Instant holds threw DateTimeException out of the token endpoint (a 500) instead of refusing.
+     */
+    @Test
+    void aNonceWithAnImpossibleExpiryIsRefused() {
+        String message = f.challenge(alice).message();
+        String nonce = message.lines().filter(l -> l.startsWith("Nonce: ")).findFirst().orElseThrow().substring(7);
+        String forged = nonce.substring(0, 2) + "7fffffffffffffff" + nonce.substring(18);
+        String text = message.replace(nonce, forged);
+        OAuthError error = error(f.signIn.token(siweForm(text, personalSign(alice, text))));
+        assertThat(error.error()).isEqualTo("invalid_grant");
+        assertThat(error.description()).contains("not issued by this node");
+    }
+
     @Test
     void anExpiredNonceIsRefused() {
         String message = f.challenge(alice).message();

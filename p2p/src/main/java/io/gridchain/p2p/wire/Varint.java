@@ -6,7 +6,11 @@ import io.netty.buffer.ByteBuf;
 public final class Varint {
   /** Returned by {@link #read} when the buffer does not yet hold the whole varint. */
   public static final long INCOMPLETE = -1;
-  /** Returned by {@link #read} when the varint is longer than 9 bytes (not a length). */
+  /**
+   * Returned by {@link #read} when the varint is longer than 9 bytes (not a length), or is not
+   * minimally encoded (a last byte of 0 after continuation bytes): the multiformats unsigned-varint
+   * spec requires the minimal form, so that one length has one encoding.
+   */
   public static final long MALFORMED = -2;
 
   private Varint() {}
@@ -23,7 +27,7 @@ public final class Varint {
       int b = in.readUnsignedByte();
       result |= (long) (b & 0x7f) << (7 * i);
       if ((b & 0x80) == 0) {
-        return result;
+        return b == 0 && i > 0 ? MALFORMED : result;
       }
     }
     return MALFORMED;
