@@ -30,6 +30,38 @@ final class GovernanceJson {
         }
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper FILES = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
+    /** A file people pass around (a proposal, an identity request): indented JSON and a final newline. */
+    static String fileText(ObjectNode root) {
+        try {
+            return FILES.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The JSON of such a file, or Malformed saying where it is not JSON. */
+    static JsonNode fileTree(String text) {
+        try {
+            return FILES.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new Malformed("not JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** The fields of such a file, after checking its {@code format} tag. */
+    static Fields file(JsonNode root, String format) {
+        Fields f = object(root, "the file");
+        String found = f.text("format");
+        if (!found.equals(format)) {
+            throw new Malformed("format: expected \"" + format + "\", got \"" + found + "\"");
+        }
+        return f;
+    }
+
     static ObjectNode action(GovernanceAction action) {
         ObjectNode m = NODES.objectNode();
         if (action instanceof GovernanceAction.UpdateValidators u) {

@@ -1,9 +1,6 @@
 package io.gridchain.node.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridchain.core.bytes.Hex;
@@ -31,7 +28,6 @@ import java.util.Set;
 record GovernanceProposal(long chainId, long governanceNonce, long proposedAtHeight, GovernanceAction action,
                           ValidatorSet approvers, List<Governance.Approval> approvals) {
     static final String FORMAT = "gridchain-governance-proposal/1";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     GovernanceProposal {
         approvals = List.copyOf(approvals);
@@ -101,7 +97,7 @@ record GovernanceProposal(long chainId, long governanceNonce, long proposedAtHei
     }
 
     String toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         root.put("format", FORMAT);
         root.put("chainId", chainId);
         root.put("governanceNonce", governanceNonce);
@@ -118,11 +114,7 @@ record GovernanceProposal(long chainId, long governanceNonce, long proposedAtHei
         for (Governance.Approval a : approvals) {
             list.addObject().put("validator", a.validator().toString()).put("signature", a.signature().toString());
         }
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return GovernanceJson.fileText(root);
     }
 
     /** A proposal file read: the proposal, or where and why it is malformed. */
@@ -133,26 +125,15 @@ record GovernanceProposal(long chainId, long governanceNonce, long proposedAtHei
     }
 
     static Parsed parse(String text) {
-        JsonNode root;
         try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            return new Parsed.Malformed("not JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
-        }
-        try {
-            return new Parsed.Valid(read(root));
+            return new Parsed.Valid(read(GovernanceJson.fileTree(text)));
         } catch (GovernanceJson.Malformed e) {
             return new Parsed.Malformed(e.getMessage());
         }
     }
 
     private static GovernanceProposal read(JsonNode root) {
-        GovernanceJson.Fields f = GovernanceJson.object(root, "the file");
-        String format = f.text("format");
-        if (!format.equals(FORMAT)) {
-            throw new GovernanceJson.Malformed("format: expected \"" + FORMAT + "\", got \"" + format + "\"");
-        }
+        GovernanceJson.Fields f = GovernanceJson.file(root, FORMAT);
         long chainId = f.nonNegative("chainId");
         long nonce = f.nonNegative("governanceNonce");
         long height = f.nonNegative("proposedAtHeight");

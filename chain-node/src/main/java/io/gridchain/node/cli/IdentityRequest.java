@@ -1,9 +1,6 @@
 package io.gridchain.node.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridchain.core.bytes.Bytes;
 import io.gridchain.core.bytes.Hex;
@@ -29,7 +26,6 @@ record IdentityRequest(long chainId, String name, Address owner, Metadata metada
     static final String FORMAT = "gridchain-identity-request/1";
     /** Keeps the applicant's signature from meaning anything else, a registrar's countersignature included. */
     static final String APPLICANT_TAG = "gridchain/identity.request/v1";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     record Countersignature(Address registrar, Signature signature) {}
 
@@ -54,7 +50,7 @@ record IdentityRequest(long chainId, String name, Address owner, Metadata metada
     }
 
     String toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         root.put("format", FORMAT);
         root.put("chainId", chainId);
         root.put("name", name);
@@ -68,11 +64,7 @@ record IdentityRequest(long chainId, String name, Address owner, Metadata metada
         root.put("registrationDigest", registrationDigest().toHex());
         countersignature.ifPresent(c -> root.putObject("countersignature").put("registrar", c.registrar().toString())
                 .put("signature", c.signature().toString()));
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return GovernanceJson.fileText(root);
     }
 
     /** A request file read: the request, or why it cannot be trusted. */
@@ -83,26 +75,15 @@ record IdentityRequest(long chainId, String name, Address owner, Metadata metada
     }
 
     static Parsed parse(String text) {
-        JsonNode root;
         try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            return new Parsed.Malformed("not JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
-        }
-        try {
-            return new Parsed.Valid(read(root));
+            return new Parsed.Valid(read(GovernanceJson.fileTree(text)));
         } catch (GovernanceJson.Malformed e) {
             return new Parsed.Malformed(e.getMessage());
         }
     }
 
     private static IdentityRequest read(JsonNode root) {
-        GovernanceJson.Fields f = GovernanceJson.object(root, "the file");
-        String format = f.text("format");
-        if (!format.equals(FORMAT)) {
-            throw new GovernanceJson.Malformed("format: expected \"" + FORMAT + "\", got \"" + format + "\"");
-        }
+        GovernanceJson.Fields f = GovernanceJson.file(root, FORMAT);
         long chainId = f.nonNegative("chainId");
         String name = f.text("name");
         Address owner = f.address("owner");
