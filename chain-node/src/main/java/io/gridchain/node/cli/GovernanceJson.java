@@ -42,6 +42,17 @@ final class GovernanceJson {
         }
     }
 
+    /** The text of such a file, {@code what} naming it in the error when there is none. */
+    static String readFile(java.nio.file.Path file, String what) {
+        try {
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CliException("no such " + what + " file: " + file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The JSON of such a file, or Malformed saying where it is not JSON. */
     static JsonNode fileTree(String text) {
         try {

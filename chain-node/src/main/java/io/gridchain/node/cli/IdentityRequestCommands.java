@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
@@ -153,14 +152,7 @@ final class IdentityRequestCommands {
     }
 
     static IdentityRequest read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new CliException("no such request file: " + file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        String text = GovernanceJson.readFile(file, "request");
         IdentityRequest.Parsed parsed = IdentityRequest.parse(text);
         if (parsed instanceof IdentityRequest.Parsed.Malformed malformed) {
             throw new CliException(file + " is not a valid request: " + malformed.reason());

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -18,14 +17,7 @@ final class ProposalFile {
     private ProposalFile() {}
 
     static GovernanceProposal read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new CliException("no such proposal file: " + file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        String text = GovernanceJson.readFile(file, "proposal");
         GovernanceProposal.Parsed parsed = GovernanceProposal.parse(text);
         if (parsed instanceof GovernanceProposal.Parsed.Malformed malformed) {
             throw new CliException(file + " is not a valid proposal: " + malformed.reason());
