@@ -84,8 +84,9 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
     if (oldest != null) {
       oldest.reset();
     }
+    java.util.concurrent.atomic.AtomicLong waiting = new java.util.concurrent.atomic.AtomicLong();
     return new RpcReader(stream, params.maxRpcBytes(), GossipRpc.Limits.DEFAULT,
-        (s, rpc) -> run(() -> handleRpc(s.connection().remotePeer(), rpc)),
+        (s, rpc) -> queue(s.connection().remotePeer(), rpc, waiting),
         (s, reason) -> run(() -> penalise(s.connection().remotePeer(), reason)),
         s -> {
           synchronized (open) {
@@ -187,6 +188,40 @@ public final class GossipsubRouter implements HostListener, AutoCloseable {
   }
 
   // ---- inbound RPC ----
+
+  /**
+   * What one inbound stream may have waiting for the router thread. A peer that sends faster than the
+   * router works has its RPCs dropped beyond this (gossip is best effort, and honest senders repeat
+   * what matters), so a flood cannot grow our memory; it is room for a few of the largest blocks.
+   */
+  static final long MAX_WAITING_INBOUND_BYTES = 32L << 20;
+
+  private void queue(PeerId from, GossipRpc rpc, java.util.concurrent.atomic.AtomicLong waiting) {
+    long size = 64;
+    for (PubsubMessage m : rpc.publish()) {
+      size += 64 + (m.data() == null ? 0 : m.data().length);
+    }
+    if (waiting.addAndGet(size) > MAX_WAITING_INBOUND_BYTES) {
+      waiting.addAndGet(-size);
+      droppedInbound.increment();
+      return;
+    }
+    long queued = size;
+    run(() -> {
+      try {
+        handleRpc(from, rpc);
+      } finally {
+        waiting.addAndGet(-queued);
+      }
+    });
+  }
+
+  private final java.util.concurrent.atomic.LongAdder droppedInbound = new java.util.concurrent.atomic.LongAdder();
+
+  /** Inbound RPCs dropped because their stream had too much waiting for the router. */
+  public long droppedInboundRpcs() {
+    return droppedInbound.sum();
+  }
 
   private void handleRpc(PeerId from, GossipRpc rpc) {
     GossipPeer peer = peers.get(from);
