@@ -220,7 +220,14 @@ public final class NodeClient {
         return mapper.apply(json);
     }
 
+    /** What went wrong, in words: java.net.http gives a refused connection no message, only its class. */
     private static String describe(IOException e) {
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused (is a node running there? --node names another)";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer in time";
+        }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
