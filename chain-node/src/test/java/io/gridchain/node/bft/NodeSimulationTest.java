@@ -72,7 +72,7 @@ class NodeSimulationTest {
         long failing = LongStream.range(1, 200).filter(seed -> NodeSimulation.run(seed, legacy).violations().stream()
                 .anyMatch(v -> v.kind().equals("WAL_REPLAY"))).findFirst().orElse(-1);
         assertThat(failing).as("a seed whose replay check fails with the old WAL order").isPositive();
-        System.out.println("with the old WAL order: " + describe(NodeSimulation.run(failing, legacy)));
+        System.out.println("with the old WAL order: " + describe(NodeSimulation.run(failing, legacy)).lines().findFirst().orElse(""));
         assertThat(NodeSimulation.run(failing, NodeSimulation.Options.DEFAULT).violations()).isEmpty();
     }
 
@@ -86,7 +86,7 @@ class NodeSimulationTest {
                     && r.violations().stream().anyMatch(v -> v.kind().equals("BLOCK_TIME"));
         }).findFirst().orElse(-1);
         assertThat(failing).as("a seed whose Byzantine proposer's future block is committed without the bound").isPositive();
-        System.out.println("without the drift bound: " + describe(NodeSimulation.run(failing, unbounded)));
+        System.out.println("without the drift bound: " + describe(NodeSimulation.run(failing, unbounded)).lines().findFirst().orElse(""));
         assertThat(NodeSimulation.run(failing, NodeSimulation.Options.DEFAULT).violations()).isEmpty();
     }
 
