@@ -60,7 +60,6 @@ public final class ConsensusDriver implements AutoCloseable {
     private volatile EngineState progress = new EngineState(0, 0, null, null, -1, null, -1);
     private volatile long heightStartedNanos = System.nanoTime();
     private volatile long proposalSeenNanos; // first proposal of the height, for the per-block log line
-    private boolean replaying;
 
     /** @param submit admits and gossips a transaction this node makes (evidence of equivocation) */
     public ConsensusDriver(Ledger ledger, Mempool mempool, P2PNetwork network, SigningKey key, TimeoutConfig timeouts,
@@ -112,10 +111,8 @@ public final class ConsensusDriver implements AutoCloseable {
             log.info("replaying {} consensus inputs of height {} from the WAL, with {} blocks", logged.size(), next,
                     wal.keptBlocks().size());
             loop.execute(() -> {
-                replaying = true; // readers of progress() see the state replay rebuilds, not the steps to it
                 logged.forEach(this::apply);
-                replaying = false;
-                progress = engine.state();
+                progress = engine.state(); // readers see the state replay rebuilds, not the steps to it
             });
         } else {
             loop.execute(this::startNextHeight);
@@ -149,18 +146,16 @@ public final class ConsensusDriver implements AutoCloseable {
         wal.append(input);
         runtime.crashProbe().reached(CrashPoint.AFTER_WAL_APPEND);
         apply(input);
+        EngineState now = engine.state();
+        if (now.round() > 0 && (now.height() != progress.height() || now.round() != progress.round())) {
+            log.info("height {} moved to round {} ({})", now.height(), now.round(), describe(input));
+        }
+        progress = now;
     }
 
     /** Applies an input that is in the WAL (just logged, or replayed after a restart). */
     private void apply(Input input) {
         carryOut(engine.apply(input));
-        EngineState now = engine.state();
-        if (now.round() > 0 && (now.height() != progress.height() || now.round() != progress.round())) {
-            log.info("height {} moved to round {} ({})", now.height(), now.round(), describe(input));
-        }
-        if (!replaying) {
-            progress = now;
-        }
     }
 
     private static String describe(Input input) {
@@ -248,8 +243,9 @@ public final class ConsensusDriver implements AutoCloseable {
             return;
         }
         BlockImporter.Imported imported;
-        if (blocks.checked(d.value()).isPresent()) {
-            imported = importer.commitChecked(blocks.checked(d.value()).get(), d.certificate());
+        java.util.Optional<PreparedBlock> checked = blocks.checked(d.value());
+        if (checked.isPresent()) {
+            imported = importer.commitChecked(checked.get(), d.certificate());
         } else if (blocks.block(d.value()) != null) {
             imported = importer.importCertified(blocks.block(d.value()), d.certificate(), true, false);
         } else {
