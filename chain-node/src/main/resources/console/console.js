@@ -48,7 +48,7 @@ async function showMine(token, status) {
   if (!r.ok) {
     sessionStorage.removeItem('gridchain.token');
   }
-  status.textContent = r.ok ? 'Signed in.' : 'Not signed in.';
+  status.textContent = r.ok ? '' : 'Not signed in.'; // the view itself says who is signed in
 }
 
 const button = document.getElementById('sign-in');
